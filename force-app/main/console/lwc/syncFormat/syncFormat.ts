@@ -1,0 +1,64 @@
+/**
+ * Formatting shared by the console: every time the console shows is UTC, because the schedule
+ * is defined in UTC and admins in different time zones compare the same runs.
+ */
+
+const MS_PER_SECOND = 1000;
+const SECONDS_PER_MINUTE = 60;
+const MINUTES_PER_HOUR = 60;
+
+function pad(value: number): string {
+  return String(value).padStart(2, "0");
+}
+
+/**
+ * `2026-11-25T08:00:03.120Z` → `2026-11-25 08:00:03 UTC`. Returns '' for a missing value and
+ * 'Invalid date' for text that is not a date, so a bad value is visible rather than hidden.
+ */
+export function formatUtc(value: string | number | null | undefined): string {
+  if (value === null || value === undefined || value === "") {
+    return "";
+  }
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) {
+    return "Invalid date";
+  }
+  return (
+    `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ` +
+    `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} UTC`
+  );
+}
+
+/**
+ * A run's runtime (end − start) for people: `850 ms`, `4 s`, `2 min 05 s`, `1 h 02 min`.
+ * A run still going (no end) or with an end before its start shows '—'.
+ */
+export function formatRuntime(
+  startedAt: string | number | null | undefined,
+  finishedAt: string | number | null | undefined
+): string {
+  if (
+    startedAt === null ||
+    startedAt === undefined ||
+    finishedAt === null ||
+    finishedAt === undefined
+  ) {
+    return "—";
+  }
+  const elapsed = new Date(finishedAt).getTime() - new Date(startedAt).getTime();
+  if (Number.isNaN(elapsed) || elapsed < 0) {
+    return "—";
+  }
+  if (elapsed < MS_PER_SECOND) {
+    return `${elapsed} ms`;
+  }
+  const totalSeconds = Math.floor(elapsed / MS_PER_SECOND);
+  if (totalSeconds < SECONDS_PER_MINUTE) {
+    return `${totalSeconds} s`;
+  }
+  const totalMinutes = Math.floor(totalSeconds / SECONDS_PER_MINUTE);
+  if (totalMinutes < MINUTES_PER_HOUR) {
+    return `${totalMinutes} min ${pad(totalSeconds % SECONDS_PER_MINUTE)} s`;
+  }
+  return `${Math.floor(totalMinutes / MINUTES_PER_HOUR)} h ${pad(totalMinutes % MINUTES_PER_HOUR)} min`;
+}
