@@ -1,22 +1,22 @@
-import lwcConfig from "@salesforce/eslint-config-lwc";
-import jestPlugin from "eslint-plugin-jest";
-import globals from "globals";
-import tseslint from "typescript-eslint";
+import lwcConfig from '@salesforce/eslint-config-lwc';
+import jestPlugin from 'eslint-plugin-jest';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
 
-const lwcSources = ["force-app/**/lwc/**/*.ts"];
-const lwcTests = ["force-app/**/lwc/**/__tests__/**/*.ts", "force-app/**/lwc/**/__mocks__/**/*.ts"];
+const lwcSources = ['force-app/**/lwc/**/*.ts'];
+const lwcTests = ['force-app/**/lwc/**/__tests__/**/*.ts', 'force-app/**/lwc/**/__mocks__/**/*.ts'];
 
 export default tseslint.config(
   {
     // Compiled output of the TypeScript components and tool state are not sources.
     ignores: [
-      "node_modules/**",
-      ".tmp/**",
-      "coverage/**",
-      "test-results/**",
-      ".sf/**",
-      ".sfdx/**",
-      "force-app/**/lwc/**/*.js"
+      'node_modules/**',
+      '.tmp/**',
+      'coverage/**',
+      'test-results/**',
+      '.sf/**',
+      '.sfdx/**',
+      'force-app/**/lwc/**/*.js'
     ]
   },
 
@@ -24,14 +24,14 @@ export default tseslint.config(
   ...lwcConfig.configs.recommended.map((config) => ({ ...config, files: lwcSources })),
 
   // TypeScript rules everywhere TypeScript is written.
-  ...tseslint.configs.recommended.map((config) => ({ ...config, files: ["**/*.ts"] })),
+  ...tseslint.configs.recommended.map((config) => ({ ...config, files: ['**/*.ts'] })),
   {
-    files: ["**/*.ts"],
+    files: ['**/*.ts'],
     languageOptions: { parser: tseslint.parser },
     rules: {
       // tsc resolves every name; ESLint's no-undef does not understand types and interfaces.
-      "no-undef": "off",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }]
+      'no-undef': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }]
     }
   },
 
@@ -40,14 +40,14 @@ export default tseslint.config(
     plugins: { jest: jestPlugin },
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
     rules: {
-      ...jestPlugin.configs["flat/recommended"].rules,
+      ...jestPlugin.configs['flat/recommended'].rules,
       // Tests drive components through their public DOM, like a user would.
-      "@lwc/lwc/no-document-query": "off"
+      '@lwc/lwc/no-document-query': 'off'
     }
   },
 
   {
-    files: ["scripts/**/*.ts", "*.config.js"],
+    files: ['scripts/**/*.ts', '*.config.js'],
     languageOptions: { globals: { ...globals.node } }
   }
 );

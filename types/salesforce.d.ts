@@ -1,2 +1,2 @@
 // Types of the Lightning base components (`lightning/*`) and `@salesforce/*` scoped modules.
-import "@salesforce/lightning-types";
+import '@salesforce/lightning-types';

@@ -4,25 +4,25 @@
  * compiler so that anything the platform would reject (decorator helpers, bad templates) fails
  * here instead of in the first deploy.
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
-import { createRequire } from "node:module";
-import { transformSync } from "lwc/compiler";
-import { displayPath, listFiles, repositoryRoot } from "../lib/project.ts";
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { transformSync } from 'lwc/compiler';
+import { displayPath, listFiles, repositoryRoot } from '../lib/project.ts';
 
 const require = createRequire(import.meta.url);
 const started = Date.now();
 const problems: string[] = [];
 
-const bundles = listFiles(join(repositoryRoot, "force-app"), (path) =>
-  path.endsWith(".js-meta.xml")
+const bundles = listFiles(join(repositoryRoot, 'force-app'), (path) =>
+  path.endsWith('.js-meta.xml')
 ).map((metaFile) => dirname(metaFile));
 
 // tsconfig `paths` allows one `*` per pattern and components live in feature folders, so each
 // component needs its own `c/<name>` entry; a missing one would type-check imports as `any`-less
 // errors only later, far from the cause.
-const tsconfig = JSON.parse(readFileSync(join(repositoryRoot, "tsconfig.json"), "utf8")) as {
+const tsconfig = JSON.parse(readFileSync(join(repositoryRoot, 'tsconfig.json'), 'utf8')) as {
   compilerOptions: { paths?: Record<string, string[]> };
 };
 const paths = tsconfig.compilerOptions.paths ?? {};
@@ -43,10 +43,10 @@ for (const bundle of bundles) {
 
 const tsc = spawnSync(
   process.execPath,
-  [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"],
+  [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
   {
     cwd: repositoryRoot,
-    encoding: "utf8"
+    encoding: 'utf8'
   }
 );
 if (tsc.status !== 0) {
@@ -63,7 +63,7 @@ if (tsc.status === 0) {
     }
     for (const file of [output, ...listFiles(bundle, (path) => /\.(html|css)$/.test(path))]) {
       try {
-        transformSync(readFileSync(file, "utf8"), file, { name, namespace: "c" });
+        transformSync(readFileSync(file, 'utf8'), file, { name, namespace: 'c' });
         compiled += 1;
       } catch (error) {
         problems.push(

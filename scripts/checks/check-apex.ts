@@ -6,9 +6,9 @@
  * types, methods and fields across the whole project the way the org's compiler would. It does
  * not look inside SOQL strings: field names there are checked by reading the objects' metadata.
  */
-import { spawnSync } from "node:child_process";
-import { join } from "node:path";
-import { bundledJavaClassPath, displayPath, listFiles, projectFromArgs } from "../lib/project.ts";
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { bundledJavaClassPath, displayPath, listFiles, projectFromArgs } from '../lib/project.ts';
 
 interface ApexLsPosition {
   line: number;
@@ -26,23 +26,23 @@ interface ApexLsReport {
 const EXIT_ISSUES_FOUND = 4;
 const project = projectFromArgs();
 const started = Date.now();
-const apexFiles = listFiles(join(project, "force-app"), (path) => /\.(cls|trigger)$/.test(path));
+const apexFiles = listFiles(join(project, 'force-app'), (path) => /\.(cls|trigger)$/.test(path));
 
 const java = spawnSync(
-  "java",
+  'java',
   [
-    "-cp",
+    '-cp',
     bundledJavaClassPath(),
-    "io.github.apexdevtools.apexls.CheckForIssues",
-    "-n", // no cache: a cache in $HOME could hide a change made since the last run
-    "-d",
-    "warnings",
-    "-f",
-    "json",
-    "-w",
+    'io.github.apexdevtools.apexls.CheckForIssues',
+    '-n', // no cache: a cache in $HOME could hide a change made since the last run
+    '-d',
+    'warnings',
+    '-f',
+    'json',
+    '-w',
     project
   ],
-  { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }
+  { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }
 );
 
 if (java.error) {
@@ -58,7 +58,7 @@ if (java.status !== 0 && java.status !== EXIT_ISSUES_FOUND) {
 
 let report: ApexLsReport;
 try {
-  report = JSON.parse(java.stdout.slice(java.stdout.indexOf("{"))) as ApexLsReport;
+  report = JSON.parse(java.stdout.slice(java.stdout.indexOf('{'))) as ApexLsReport;
 } catch {
   console.error(
     `check:apex: apex-ls answered something that is not its JSON report:\n${java.stdout}${java.stderr}`

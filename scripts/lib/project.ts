@@ -2,22 +2,22 @@
  * Shared helpers for the project's check scripts: where the project is, how to walk its
  * files, and how to report problems the same way in every check.
  */
-import { readdirSync, statSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** The repository root (the folder holding package.json and sfdx-project.json). */
-export const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** Folders no check ever descends into. */
 const SKIPPED_FOLDERS = new Set([
-  "node_modules",
-  ".git",
-  ".sf",
-  ".sfdx",
-  ".tmp",
-  "coverage",
-  "test-results"
+  'node_modules',
+  '.git',
+  '.sf',
+  '.sfdx',
+  '.tmp',
+  'coverage',
+  'test-results'
 ]);
 
 /**
@@ -25,13 +25,13 @@ const SKIPPED_FOLDERS = new Set([
  * at broken copies of the project), otherwise the repository itself.
  */
 export function projectFromArgs(argv: readonly string[] = process.argv.slice(2)): string {
-  const index = argv.indexOf("--project");
+  const index = argv.indexOf('--project');
   if (index === -1) {
     return repositoryRoot;
   }
   const value = argv[index + 1];
   if (!value) {
-    throw new Error("--project needs a folder, e.g. --project ../copy-of-the-project");
+    throw new Error('--project needs a folder, e.g. --project ../copy-of-the-project');
   }
   return resolve(value);
 }
@@ -59,18 +59,18 @@ export function listFiles(folder: string, keep: (path: string) => boolean): stri
 
 /** A path as the checks print it: relative to the project, with forward slashes. */
 export function displayPath(project: string, path: string): string {
-  return relative(project, path).split("\\").join("/");
+  return relative(project, path).split('\\').join('/');
 }
 
 /** The Java class path of the jars bundled with the PMD engine package (apex-ls, PMD). */
 export function bundledJavaClassPath(): string {
   return join(
     repositoryRoot,
-    "node_modules",
-    "@salesforce",
-    "code-analyzer-pmd-engine",
-    "dist",
-    "java-lib",
-    "*"
+    'node_modules',
+    '@salesforce',
+    'code-analyzer-pmd-engine',
+    'dist',
+    'java-lib',
+    '*'
   );
 }

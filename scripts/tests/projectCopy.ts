@@ -2,11 +2,19 @@
  * A throw-away copy of the project for the check scripts' own tests: each test breaks one
  * thing in its copy and asserts that the right check fails and names the problem.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { basename, dirname, join } from "node:path";
-import { spawnSync } from "node:child_process";
-import { repositoryRoot } from "../lib/project.ts";
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { repositoryRoot } from '../lib/project.ts';
 
 export interface CheckResult {
   status: number | null;
@@ -16,9 +24,18 @@ export interface CheckResult {
 export class ProjectCopy {
   readonly root: string;
 
-  constructor() {
-    this.root = mkdtempSync(join(tmpdir(), "insights-sync-check-"));
-    for (const entry of ["force-app", "sfdx-project.json"]) {
+  /**
+   * @param withToolConfig also copy the TypeScript and Jest configuration and link
+   * node_modules, so the tools themselves (tsc, Jest) can run inside the copy.
+   */
+  constructor(withToolConfig = false) {
+    this.root = mkdtempSync(join(tmpdir(), 'insights-sync-check-'));
+    const entries = ['force-app', 'sfdx-project.json'];
+    if (withToolConfig) {
+      entries.push('package.json', 'tsconfig.json', 'types', 'jest.config.js');
+      symlinkSync(join(repositoryRoot, 'node_modules'), join(this.root, 'node_modules'), 'dir');
+    }
+    for (const entry of entries) {
       cpSync(join(repositoryRoot, entry), join(this.root, entry), { recursive: true });
     }
   }
@@ -37,7 +54,7 @@ export class ProjectCopy {
 
   /** The 1-based line of the first occurrence of `text` in a file of the copy. */
   lineOf(path: string, text: string): number {
-    const lines = readFileSync(join(this.root, path), "utf8").split("\n");
+    const lines = readFileSync(join(this.root, path), 'utf8').split('\n');
     const index = lines.findIndex((line) => line.includes(text));
     if (index === -1) {
       throw new Error(`${text} is not in ${path}`);
@@ -53,40 +70,40 @@ export class ProjectCopy {
       [
         '<?xml version="1.0" encoding="UTF-8" ?>',
         '<CustomObject xmlns="http://soap.sforce.com/2006/04/metadata">',
-        "  <deploymentStatus>Deployed</deploymentStatus>",
-        "  <description>An object made by a check test.</description>",
-        "  <label>Probe</label>",
-        "  <pluralLabel>Probes</pluralLabel>",
-        "  <nameField>",
-        "    <label>Probe Name</label>",
-        "    <type>Text</type>",
-        "  </nameField>",
-        "  <sharingModel>ReadWrite</sharingModel>",
-        "</CustomObject>",
-        ""
-      ].join("\n")
+        '  <deploymentStatus>Deployed</deploymentStatus>',
+        '  <description>An object made by a check test.</description>',
+        '  <label>Probe</label>',
+        '  <pluralLabel>Probes</pluralLabel>',
+        '  <nameField>',
+        '    <label>Probe Name</label>',
+        '    <type>Text</type>',
+        '  </nameField>',
+        '  <sharingModel>ReadWrite</sharingModel>',
+        '</CustomObject>',
+        ''
+      ].join('\n')
     );
     this.write(
-      join(folder, "fields", `${fieldName}.field-meta.xml`),
+      join(folder, 'fields', `${fieldName}.field-meta.xml`),
       [
         '<?xml version="1.0" encoding="UTF-8" ?>',
         '<CustomField xmlns="http://soap.sforce.com/2006/04/metadata">',
         `  <fullName>${fieldName}</fullName>`,
-        "  <description>A field made by a check test.</description>",
-        "  <label>Probe Count</label>",
-        "  <precision>18</precision>",
-        "  <scale>0</scale>",
-        "  <type>Number</type>",
-        "</CustomField>",
-        ""
-      ].join("\n")
+        '  <description>A field made by a check test.</description>',
+        '  <label>Probe Count</label>',
+        '  <precision>18</precision>',
+        '  <scale>0</scale>',
+        '  <type>Number</type>',
+        '</CustomField>',
+        ''
+      ].join('\n')
     );
   }
 
   /** Rewrites a file of the copy through `edit`, failing when the edit changed nothing. */
   edit(path: string, edit: (content: string) => string): void {
     const full = join(this.root, path);
-    const before = readFileSync(full, "utf8");
+    const before = readFileSync(full, 'utf8');
     const after = edit(before);
     if (after === before) {
       throw new Error(
@@ -101,13 +118,28 @@ export class ProjectCopy {
     const result = spawnSync(
       process.execPath,
       [
-        "--import",
-        "tsx",
-        join(repositoryRoot, "scripts", "checks", script),
-        "--project",
+        '--import',
+        'tsx',
+        join(repositoryRoot, 'scripts', 'checks', script),
+        '--project',
         this.root
       ],
-      { cwd: repositoryRoot, encoding: "utf8", timeout: 240_000 }
+      { cwd: repositoryRoot, encoding: 'utf8', timeout: 240_000 }
+    );
+    return { status: result.status, output: `${result.stdout}${result.stderr}` };
+  }
+
+  /** Runs a tool installed in node_modules (a path under node_modules) inside this copy. */
+  runTool(binPath: string, args: readonly string[]): CheckResult {
+    const result = spawnSync(
+      process.execPath,
+      [join(repositoryRoot, 'node_modules', binPath), ...args],
+      {
+        cwd: this.root,
+        encoding: 'utf8',
+        timeout: 240_000,
+        env: { ...process.env, CI: 'true', FORCE_COLOR: '0' }
+      }
     );
     return { status: result.status, output: `${result.stdout}${result.stderr}` };
   }

@@ -1,14 +1,14 @@
-import { LightningElement, api } from "lwc";
+import { LightningElement, api } from 'lwc';
 
 /** Statuses a run goes through; `Sync_Run__c.Status__c` holds the same values. */
-export type RunStatus = "Queued" | "Running" | "Completed" | "Completed with errors" | "Failed";
+export type RunStatus = 'Queued' | 'Running' | 'Completed' | 'Completed with errors' | 'Failed';
 
 const BADGE_CLASS_BY_STATUS: Record<RunStatus, string> = {
-  Queued: "slds-badge",
-  Running: "slds-badge slds-badge_inverse",
-  Completed: "slds-badge slds-theme_success",
-  "Completed with errors": "slds-badge slds-theme_warning",
-  Failed: "slds-badge slds-theme_error"
+  Queued: 'slds-badge',
+  Running: 'slds-badge slds-badge_inverse',
+  Completed: 'slds-badge slds-theme_success',
+  'Completed with errors': 'slds-badge slds-theme_warning',
+  Failed: 'slds-badge slds-theme_error'
 };
 
 function isRunStatus(value: string | undefined): value is RunStatus {
@@ -24,12 +24,12 @@ export default class RunStatusBadge extends LightningElement {
   @api status?: string;
 
   get label(): string {
-    return this.status ? this.status : "Never run";
+    return this.status ? this.status : 'Never run';
   }
 
   get badgeClass(): string {
     return isRunStatus(this.status)
       ? BADGE_CLASS_BY_STATUS[this.status]
-      : "slds-badge slds-badge_lightest";
+      : 'slds-badge slds-badge_lightest';
   }
 }

@@ -8,7 +8,7 @@ const SECONDS_PER_MINUTE = 60;
 const MINUTES_PER_HOUR = 60;
 
 function pad(value: number): string {
-  return String(value).padStart(2, "0");
+  return String(value).padStart(2, '0');
 }
 
 /**
@@ -16,12 +16,12 @@ function pad(value: number): string {
  * 'Invalid date' for text that is not a date, so a bad value is visible rather than hidden.
  */
 export function formatUtc(value: string | number | null | undefined): string {
-  if (value === null || value === undefined || value === "") {
-    return "";
+  if (value === null || value === undefined || value === '') {
+    return '';
   }
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) {
-    return "Invalid date";
+    return 'Invalid date';
   }
   return (
     `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ` +
@@ -43,11 +43,11 @@ export function formatRuntime(
     finishedAt === null ||
     finishedAt === undefined
   ) {
-    return "—";
+    return '—';
   }
   const elapsed = new Date(finishedAt).getTime() - new Date(startedAt).getTime();
   if (Number.isNaN(elapsed) || elapsed < 0) {
-    return "—";
+    return '—';
   }
   if (elapsed < MS_PER_SECOND) {
     return `${elapsed} ms`;

@@ -1,8 +1,8 @@
-import { createElement } from "lwc";
-import RunStatusBadge from "c/runStatusBadge";
+import { createElement } from 'lwc';
+import RunStatusBadge from 'c/runStatusBadge';
 
 function render(status?: string): HTMLElement {
-  const element = createElement("c-run-status-badge", { is: RunStatusBadge });
+  const element = createElement('c-run-status-badge', { is: RunStatusBadge });
   if (status !== undefined) {
     Object.assign(element, { status });
   }
@@ -11,14 +11,14 @@ function render(status?: string): HTMLElement {
 }
 
 function badgeOf(element: HTMLElement): HTMLElement {
-  const badge = element.shadowRoot?.querySelector<HTMLElement>(".slds-badge");
+  const badge = element.shadowRoot?.querySelector<HTMLElement>('.slds-badge');
   if (!badge) {
-    throw new Error("badge not rendered");
+    throw new Error('badge not rendered');
   }
   return badge;
 }
 
-describe("c-run-status-badge", () => {
+describe('c-run-status-badge', () => {
   afterEach(() => {
     while (document.body.firstChild) {
       document.body.removeChild(document.body.firstChild);
@@ -27,41 +27,41 @@ describe("c-run-status-badge", () => {
   });
 
   it.each([
-    ["Completed", "slds-theme_success"],
-    ["Completed with errors", "slds-theme_warning"],
-    ["Failed", "slds-theme_error"],
-    ["Running", "slds-badge_inverse"]
-  ])("shows %s with the %s theme", (status, themeClass) => {
+    ['Completed', 'slds-theme_success'],
+    ['Completed with errors', 'slds-theme_warning'],
+    ['Failed', 'slds-theme_error'],
+    ['Running', 'slds-badge_inverse']
+  ])('shows %s with the %s theme', (status, themeClass) => {
     const badge = badgeOf(render(status));
 
     expect(badge.classList).toContain(themeClass);
     expect(badge.textContent).toContain(status);
   });
 
-  it("says the integration never ran when there is no status", () => {
+  it('says the integration never ran when there is no status', () => {
     const badge = badgeOf(render());
 
-    expect(badge.textContent).toContain("Never run");
+    expect(badge.textContent).toContain('Never run');
   });
 
-  it("shows an unknown status as it is, in a neutral badge", () => {
-    const badge = badgeOf(render("Paused by admin"));
+  it('shows an unknown status as it is, in a neutral badge', () => {
+    const badge = badgeOf(render('Paused by admin'));
 
-    expect(badge.textContent).toContain("Paused by admin");
-    expect(badge.classList).toContain("slds-badge_lightest");
+    expect(badge.textContent).toContain('Paused by admin');
+    expect(badge.classList).toContain('slds-badge_lightest');
   });
 
-  it("announces what the badge means to screen readers", () => {
-    const badge = badgeOf(render("Failed"));
+  it('announces what the badge means to screen readers', () => {
+    const badge = badgeOf(render('Failed'));
 
-    expect(badge.querySelector(".slds-assistive-text")?.textContent).toBe("Run status:");
+    expect(badge.querySelector('.slds-assistive-text')?.textContent).toBe('Run status:');
   });
 
-  it("updates when the status changes", async () => {
-    const element = render("Running");
-    Object.assign(element, { status: "Completed" });
+  it('updates when the status changes', async () => {
+    const element = render('Running');
+    Object.assign(element, { status: 'Completed' });
     await Promise.resolve();
 
-    expect(badgeOf(element).classList).toContain("slds-theme_success");
+    expect(badgeOf(element).classList).toContain('slds-theme_success');
   });
 });

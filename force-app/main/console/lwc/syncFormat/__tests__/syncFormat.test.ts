@@ -1,37 +1,37 @@
-import { formatRuntime, formatUtc } from "c/syncFormat";
+import { formatRuntime, formatUtc } from 'c/syncFormat';
 
-describe("c-sync-format", () => {
-  describe("formatUtc", () => {
-    it("shows an ISO instant in UTC whatever offset it was written with", () => {
-      expect(formatUtc("2026-11-23T08:30:00+02:00")).toBe("2026-11-23 06:30:00 UTC");
+describe('c-sync-format', () => {
+  describe('formatUtc', () => {
+    it('shows an ISO instant in UTC whatever offset it was written with', () => {
+      expect(formatUtc('2026-11-23T08:30:00+02:00')).toBe('2026-11-23 06:30:00 UTC');
     });
 
-    it("accepts epoch milliseconds", () => {
-      expect(formatUtc(1764000000000)).toBe("2025-11-24 16:00:00 UTC");
+    it('accepts epoch milliseconds', () => {
+      expect(formatUtc(1764000000000)).toBe('2025-11-24 16:00:00 UTC');
     });
 
-    it("shows nothing for a missing value and says so for a bad one", () => {
-      expect(formatUtc(null)).toBe("");
-      expect(formatUtc("")).toBe("");
-      expect(formatUtc("not a date")).toBe("Invalid date");
+    it('shows nothing for a missing value and says so for a bad one', () => {
+      expect(formatUtc(null)).toBe('');
+      expect(formatUtc('')).toBe('');
+      expect(formatUtc('not a date')).toBe('Invalid date');
     });
   });
 
-  describe("formatRuntime", () => {
-    const start = "2026-11-25T08:00:00.000Z";
+  describe('formatRuntime', () => {
+    const start = '2026-11-25T08:00:00.000Z';
 
     it.each([
-      ["2026-11-25T08:00:00.850Z", "850 ms"],
-      ["2026-11-25T08:00:04.999Z", "4 s"],
-      ["2026-11-25T08:02:05.000Z", "2 min 05 s"],
-      ["2026-11-25T09:02:59.000Z", "1 h 02 min"]
-    ])("formats a run that ended at %s as %s", (end, expected) => {
+      ['2026-11-25T08:00:00.850Z', '850 ms'],
+      ['2026-11-25T08:00:04.999Z', '4 s'],
+      ['2026-11-25T08:02:05.000Z', '2 min 05 s'],
+      ['2026-11-25T09:02:59.000Z', '1 h 02 min']
+    ])('formats a run that ended at %s as %s', (end, expected) => {
       expect(formatRuntime(start, end)).toBe(expected);
     });
 
-    it("shows a dash while a run has not finished or when its times are inconsistent", () => {
-      expect(formatRuntime(start, null)).toBe("—");
-      expect(formatRuntime(start, "2026-11-25T07:59:00.000Z")).toBe("—");
+    it('shows a dash while a run has not finished or when its times are inconsistent', () => {
+      expect(formatRuntime(start, null)).toBe('—');
+      expect(formatRuntime(start, '2026-11-25T07:59:00.000Z')).toBe('—');
     });
   });
 });

@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { ProjectCopy } from './projectCopy.ts';
+
+// `npm test` runs `tsc -p tsconfig.json --noEmit` (typecheck) and `sfdx-lwc-jest` (test:unit)
+// with the configuration copied here; these tests prove a broken component fails them.
+const BADGE = 'force-app/main/console/lwc/runStatusBadge/runStatusBadge.ts';
+const BADGE_TEST = 'force-app/main/console/lwc/runStatusBadge/__tests__/runStatusBadge.test.ts';
+const TSC = 'typescript/bin/tsc';
+const LWC_JEST = '@salesforce/sfdx-lwc-jest/bin/sfdx-lwc-jest';
+
+describe('TypeScript and Jest in npm test', () => {
+  let copy: ProjectCopy;
+
+  before(() => {
+    copy = new ProjectCopy(true);
+  });
+  after(() => copy.dispose());
+
+  it('type-checks the components as they are', () => {
+    const result = copy.runTool(TSC, ['-p', 'tsconfig.json', '--noEmit']);
+
+    assert.equal(result.status, 0, result.output);
+  });
+
+  it('fails the type check on a type error in a component and names the file and line', () => {
+    copy.edit(BADGE, (source) =>
+      source.replace(
+        "return this.status ? this.status : 'Never run';",
+        'return this.status?.length ?? 0;'
+      )
+    );
+    const line = copy.lineOf(BADGE, 'this.status?.length');
+
+    const result = copy.runTool(TSC, ['-p', 'tsconfig.json', '--noEmit']);
+    copy.restore(BADGE);
+
+    assert.notEqual(result.status, 0, 'tsc must fail');
+    assert.match(result.output, new RegExp(`runStatusBadge\\.ts\\(${line},\\d+\\): error TS2322`));
+  });
+
+  it('fails the LWC Jest run on a failing assertion and names the test', () => {
+    copy.edit(BADGE_TEST, (source) =>
+      source.replace("toContain('Never run')", "toContain('Not run yet')")
+    );
+
+    const result = copy.runTool(LWC_JEST, []);
+    copy.restore(BADGE_TEST);
+
+    assert.notEqual(result.status, 0, 'Jest must fail');
+    assert.match(result.output, /says the integration never ran when there is no status/);
+    assert.match(result.output, /Tests:\s+1 failed/);
+  });
+});
