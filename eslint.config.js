@@ -3,7 +3,7 @@ import jestPlugin from 'eslint-plugin-jest';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const lwcSources = ['force-app/**/lwc/**/*.ts'];
+const lwcSources = ['force-app/**/lwc/**/*.ts', 'preview/modules/**/*.ts'];
 const lwcTests = ['force-app/**/lwc/**/__tests__/**/*.ts', 'force-app/**/lwc/**/__mocks__/**/*.ts'];
 
 export default tseslint.config(
@@ -16,7 +16,8 @@ export default tseslint.config(
       'test-results/**',
       '.sf/**',
       '.sfdx/**',
-      'force-app/**/lwc/**/*.js'
+      'force-app/**/lwc/**/*.js',
+      'preview/**/*.js'
     ]
   },
 

@@ -21,6 +21,7 @@ const STAGES: readonly Stage[] = [
   { script: 'build:lwc', covers: 'components compile to .js the LWC compiler accepts' },
   { script: 'test:unit', covers: 'LWC Jest tests' },
   { script: 'scan', covers: 'PMD and Graph Engine: security, performance, best practices' },
+  { script: 'test:browser', covers: 'the preview in Chromium with the real base components' },
   { script: 'test:scripts', covers: "the checks' own tests: each catches what it must" }
 ];
 

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
-import { transformSync } from 'lwc/compiler';
+import { transformSync } from '@lwc/compiler';
 import { displayPath, listFiles, repositoryRoot } from '../lib/project.ts';
 
 const require = createRequire(import.meta.url);

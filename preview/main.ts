@@ -1,0 +1,10 @@
+// Synthetic shadow first: Lightning Experience renders components with it, so the preview does too.
+import '@lwc/synthetic-shadow';
+import { createElement } from 'lwc';
+import Gallery from 'preview/gallery';
+
+const root = document.getElementById('root');
+if (!root) {
+  throw new Error('index.html has no #root element');
+}
+root.appendChild(createElement('preview-gallery', { is: Gallery }));
