@@ -1,0 +1,346 @@
+/**
+ * The rules `npm run lint:metadata` applies to each source-format metadata file: well-formed
+ * XML, the root element its suffix calls for, only elements its Metadata API type knows, and
+ * the naming and documentation rules for custom objects and fields. Every rule returns plain
+ * messages; the caller prefixes them with the file.
+ */
+import { basename } from 'node:path';
+import type { ElementSpec, MetadataSchema } from './metadataSchema.ts';
+import { METADATA_NAMESPACE, metadataSuffixOf, metadataTypeOf } from './metadataTypes.ts';
+import { childText, parseXml, type XmlElement } from './metadataXml.ts';
+
+/**
+ * Elements the WSDL declares as a plain value whose source-format XML nevertheless holds
+ * elements: the Metadata API carries them as an encoded string, the CLI writes them out.
+ */
+const STRUCTURED_PLAIN_ELEMENTS = new Set(['LightningComponentBundle.targetConfigs']);
+
+/** Suffixes of custom object API names: objects, custom metadata, events, external, big. */
+const CUSTOM_OBJECT_SUFFIXES = ['c', 'mdt', 'e', 'x', 'b'];
+
+/** Field types whose size the Metadata API needs spelled out. */
+const TYPES_NEEDING_LENGTH = new Set(['Text', 'LongTextArea', 'Html', 'EncryptedText']);
+const TYPES_NEEDING_VISIBLE_LINES = new Set(['LongTextArea', 'Html']);
+const FIELD_MANAGEABILITY = ['DeveloperControlled', 'SubscriberControlled', 'Locked'];
+
+const MAX_NAME_LENGTH = 40;
+
+/** Every problem of one metadata file; `path` is relative to the project, with `/`. */
+export function lintMetadataFile(path: string, xml: string, schema: MetadataSchema): string[] {
+  const problems: string[] = [];
+  const type = metadataTypeOf(path);
+  const parsed = parseXml(xml);
+  if (!parsed.ok) {
+    problems.push(parsed.problem);
+  }
+  if (type === undefined) {
+    const suffix = metadataSuffixOf(path);
+    problems.push(
+      suffix === undefined
+        ? 'no metadata suffix in the file name (expected Name.<suffix>-meta.xml)'
+        : `unknown metadata suffix .${suffix}-meta.xml: its type is not in scripts/lib/metadataTypes.ts`
+    );
+  }
+  // A root of another type would flood the file with elements the expected type lacks, and
+  // its naming rules would read the wrong elements: only a matching root is looked into.
+  const root = parsed.ok && parsed.root.name === type ? parsed.root : undefined;
+  if (parsed.ok && type !== undefined && !root) {
+    problems.push(
+      `root element <${parsed.root.name}> does not match the file's type: .${metadataSuffixOf(path)}-meta.xml files hold <${type}>`
+    );
+  }
+  if (root && type !== undefined) {
+    const namespace = root.attributes['xmlns'];
+    if (namespace !== METADATA_NAMESPACE) {
+      const found = namespace === undefined ? 'none' : `"${namespace}"`;
+      problems.push(`<${type}> must declare xmlns="${METADATA_NAMESPACE}" (found ${found})`);
+    }
+    problems.push(...elementProblems(root, type, schema));
+  }
+  problems.push(...namingProblems(path, root));
+  return [...new Set(problems)];
+}
+
+/** Walks the document against the schema, reporting elements their type does not declare. */
+function elementProblems(root: XmlElement, type: string, schema: MetadataSchema): string[] {
+  const shape = schema.shapeOf(type);
+  if (shape.kind === 'missing') {
+    return [
+      `metadata type ${type} is not declared in ${schema.source}, so its elements cannot be checked (a newer @salesforce/types may declare it)`
+    ];
+  }
+  const problems: string[] = [];
+  const walk = (element: XmlElement, typeName: string, trail: readonly string[]): void => {
+    const elements = schema.elementsOf(typeName);
+    if (!elements) {
+      return;
+    }
+    const counts = new Map<string, number>();
+    for (const child of element.children) {
+      counts.set(child.name, (counts.get(child.name) ?? 0) + 1);
+    }
+    for (const child of element.children) {
+      const spec = elements.get(child.name);
+      const where =
+        trail.length === 1 ? typeName : `${typeName} at ${[...trail, child.name].join(' > ')}`;
+      if (!spec) {
+        problems.push(
+          `unknown element <${child.name}> in ${where}${suggestion(child.name, elements)}`
+        );
+        continue;
+      }
+      const count = counts.get(child.name) ?? 0;
+      if (!spec.repeats && count > 1) {
+        problems.push(
+          `<${child.name}> appears ${count} times in ${where} but may appear only once`
+        );
+      }
+      const childType = declaredType(child, spec, schema);
+      const childShape = schema.shapeOf(childType);
+      if (childShape.kind === 'complex') {
+        walk(child, childType, [...trail, child.name]);
+      } else if (childShape.kind === 'missing') {
+        problems.push(
+          `<${child.name}> in ${where} has type ${childType}, which ${schema.source} does not declare: its content cannot be checked`
+        );
+      } else if (
+        childShape.kind === 'value' &&
+        child.children.length > 0 &&
+        !STRUCTURED_PLAIN_ELEMENTS.has(`${typeName}.${child.name}`)
+      ) {
+        const inner = child.children.map((grandChild) => `<${grandChild.name}>`).join(', ');
+        problems.push(
+          `<${child.name}> in ${where} holds a plain ${childType} value, not elements (found ${inner})`
+        );
+      }
+    }
+  };
+  walk(root, type, [type]);
+  return problems;
+}
+
+/** The element's `xsi:type` when it names a declared type, otherwise what its parent declares. */
+function declaredType(element: XmlElement, spec: ElementSpec, schema: MetadataSchema): string {
+  const override = element.attributes['xsi:type'];
+  if (override === undefined) {
+    return spec.typeName;
+  }
+  if (override.startsWith('xsd:')) {
+    return 'string';
+  }
+  return schema.declares(override) ? override : spec.typeName;
+}
+
+/** ` (did you mean <length>?)` for a typo of a known element; empty otherwise. */
+function suggestion(name: string, elements: ReadonlyMap<string, ElementSpec>): string {
+  let best: string | undefined;
+  let bestDistance = Math.min(3, Math.floor(name.length / 3) + 1);
+  for (const known of elements.keys()) {
+    const distance = editDistance(name.toLowerCase(), known.toLowerCase());
+    if (distance < bestDistance) {
+      best = known;
+      bestDistance = distance;
+    }
+  }
+  return best === undefined ? '' : ` (did you mean <${best}>?)`;
+}
+
+/** Damerau–Levenshtein (optimal string alignment): a swap of two letters counts as one edit. */
+function editDistance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0))
+  );
+  const at = (i: number, j: number): number => rows[i]?.[j] ?? Number.POSITIVE_INFINITY;
+  for (let i = 1; i <= a.length; i++) {
+    const row = rows[i] ?? [];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let distance = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        distance = Math.min(distance, at(i - 2, j - 2) + 1);
+      }
+      row[j] = distance;
+    }
+  }
+  return at(a.length, b.length);
+}
+
+/** Where a file sits inside `objects/<Object>/`, when it does. */
+interface ObjectPlace {
+  objectName: string;
+  /** The path below the object's folder, e.g. `["fields", "Status__c.field-meta.xml"]`. */
+  inside: string[];
+}
+
+function objectPlaceOf(path: string): ObjectPlace | undefined {
+  const segments = path.split('/');
+  if (segments.length < 3) {
+    return undefined;
+  }
+  const index = segments.lastIndexOf('objects', segments.length - 3);
+  const objectName = segments[index + 1];
+  if (index === -1 || objectName === undefined) {
+    return undefined;
+  }
+  return { objectName, inside: segments.slice(index + 2) };
+}
+
+/** The `objects/<Object>` folder of an object's file or child, for the once-per-object rule. */
+export function objectFolderOf(path: string): string | undefined {
+  const place = objectPlaceOf(path);
+  // Deeper files are not an object's metadata: `objects` is then some other folder's name.
+  if (!place || place.inside.length > 2) {
+    return undefined;
+  }
+  return path.split('/').slice(0, -place.inside.length).join('/');
+}
+
+/** Problems of an object folder's API name (`folder` is `…/objects/<Object>`). */
+export function lintObjectFolder(folder: string): string[] {
+  const name = basename(folder);
+  if (!name.includes('__')) {
+    // Standard objects (Account, Task…) appear as folders to hold custom fields on them.
+    return /^[A-Za-z][A-Za-z0-9]*$/.test(name)
+      ? []
+      : [`object folder ${name} is neither a standard object name nor a custom API name (Name__c)`];
+  }
+  return apiNameProblems(name, 'object', CUSTOM_OBJECT_SUFFIXES);
+}
+
+/**
+ * Salesforce API names: a letter first, then letters, digits and single underscores, no
+ * trailing underscore, at most 40 characters before the suffix. Source files carry no
+ * namespace, so a double underscore before the suffix is always a mistake.
+ */
+function apiNameProblems(name: string, what: string, suffixes: readonly string[]): string[] {
+  const allowed = suffixes.map((suffix) => `__${suffix}`).join(', ');
+  const match = /^(.*)__([A-Za-z]+)$/.exec(name);
+  const base = match?.[1];
+  const suffix = match?.[2];
+  if (base === undefined || suffix === undefined || !suffixes.includes(suffix)) {
+    return [`${what} API name ${name} must end in ${allowed}`];
+  }
+  const problems: string[] = [];
+  if (!/^[A-Za-z]/.test(base)) {
+    problems.push(`${what} API name ${name} must start with a letter`);
+  }
+  if (/[^A-Za-z0-9_]/.test(base)) {
+    problems.push(`${what} API name ${name} may hold only letters, digits and underscores`);
+  }
+  if (base.includes('__')) {
+    problems.push(
+      `${what} API name ${name} has a double underscore before __${suffix} (only the suffix has one)`
+    );
+  }
+  if (base.endsWith('_')) {
+    problems.push(`${what} API name ${name} has an underscore right before __${suffix}`);
+  }
+  if (base.length > MAX_NAME_LENGTH) {
+    problems.push(
+      `${what} API name ${name} is ${base.length} characters before __${suffix} (at most ${MAX_NAME_LENGTH})`
+    );
+  }
+  return problems;
+}
+
+/** Naming and documentation rules of custom objects and fields; `root` when it is checkable. */
+function namingProblems(path: string, root: XmlElement | undefined): string[] {
+  const suffix = metadataSuffixOf(path);
+  const place = objectPlaceOf(path);
+  if (
+    suffix === 'field' &&
+    (place === undefined || place.inside[0] !== 'fields' || place.inside.length !== 2)
+  ) {
+    return ['custom field files belong in objects/<Object>/fields/'];
+  }
+  if (!place) {
+    return [];
+  }
+  if (suffix === 'object' && place.inside.length === 1) {
+    return objectProblems(path, place.objectName, root);
+  }
+  if (suffix === 'field') {
+    return fieldProblems(path, place.objectName, root);
+  }
+  return [];
+}
+
+function objectProblems(path: string, objectName: string, root: XmlElement | undefined): string[] {
+  const problems: string[] = [];
+  const fileName = basename(path).slice(0, -'.object-meta.xml'.length);
+  if (fileName !== objectName) {
+    problems.push(`object file ${fileName} does not match its folder ${objectName}`);
+  }
+  if (!root || !objectName.includes('__')) {
+    return problems;
+  }
+  const fullName = childText(root, 'fullName');
+  if (fullName !== undefined && fullName !== objectName) {
+    problems.push(
+      `<fullName>${fullName}</fullName> does not match the object folder ${objectName}`
+    );
+  }
+  if (childText(root, 'label') === undefined) {
+    problems.push('custom object has no <label>');
+  }
+  if (objectName.endsWith('__c') && childText(root, 'pluralLabel') === undefined) {
+    problems.push('custom object has no <pluralLabel>');
+  }
+  if (childText(root, 'description') === undefined) {
+    problems.push("custom object has no <description> (the package's admins read it)");
+  }
+  return problems;
+}
+
+function fieldProblems(path: string, objectName: string, root: XmlElement | undefined): string[] {
+  const fieldName = basename(path).slice(0, -'.field-meta.xml'.length);
+  // Standard fields of standard objects (Account.Industry's picklist…) follow no custom rules.
+  if (!objectName.includes('__') && !fieldName.includes('__')) {
+    return [];
+  }
+  const problems = apiNameProblems(fieldName, 'custom field', ['c']);
+  if (!root) {
+    return problems;
+  }
+  const fullName = childText(root, 'fullName');
+  if (fullName !== undefined && fullName !== fieldName) {
+    problems.push(`<fullName>${fullName}</fullName> does not match the file name ${fieldName}`);
+  }
+  if (childText(root, 'label') === undefined) {
+    problems.push('custom field has no <label>');
+  }
+  const type = childText(root, 'type');
+  if (type === undefined) {
+    problems.push('custom field has no <type>');
+  }
+  if (childText(root, 'description') === undefined) {
+    problems.push("custom field has no <description> (the package's admins read it)");
+  }
+  if (
+    type !== undefined &&
+    TYPES_NEEDING_LENGTH.has(type) &&
+    childText(root, 'length') === undefined
+  ) {
+    problems.push(`${type} field has no <length>`);
+  }
+  if (
+    type !== undefined &&
+    TYPES_NEEDING_VISIBLE_LINES.has(type) &&
+    childText(root, 'visibleLines') === undefined
+  ) {
+    problems.push(`${type} field has no <visibleLines>`);
+  }
+  if (objectName.endsWith('__mdt')) {
+    const manageability = childText(root, 'fieldManageability');
+    if (manageability === undefined) {
+      problems.push(
+        `custom metadata field has no <fieldManageability> (${FIELD_MANAGEABILITY.join(', ')})`
+      );
+    } else if (!FIELD_MANAGEABILITY.includes(manageability)) {
+      problems.push(
+        `<fieldManageability>${manageability}</fieldManageability> is not one of ${FIELD_MANAGEABILITY.join(', ')}`
+      );
+    }
+  }
+  return problems;
+}
