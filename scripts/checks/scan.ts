@@ -52,7 +52,14 @@ const FAILING_SEVERITY = SeverityLevel.High;
  * Rules switched off for this project, each with the reason. Code Analyzer takes them as rule
  * overrides, so they drop out of the selection rather than being filtered after the fact.
  */
-const DISABLED_RULES: Readonly<Record<string, Readonly<Record<string, string>>>> = {};
+const DISABLED_RULES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  pmd: {
+    // Its test-method pattern admits only camelCase, while Apex tests here are named for the
+    // behaviour they prove (`it_should_skip_unchanged_records`). PMD cannot relax the test
+    // pattern alone, and a severity-3 line per test method would bury the findings that matter.
+    MethodNamingConventions: 'test methods are named it_should_<behaviour>'
+  }
+};
 
 /**
  * The kinds of file PMD (Apex, Visualforce, Aura and LWC markup, JavaScript, metadata XML) and
