@@ -7,8 +7,7 @@
  * not look inside SOQL strings: field names there are checked by reading the objects' metadata.
  */
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
-import { bundledJavaClassPath, displayPath, listFiles, projectFromArgs } from '../lib/project.ts';
+import { bundledJavaClassPath, displayPath, listSourceFiles, projectFromArgs } from '../lib/project.ts';
 
 interface ApexLsPosition {
   line: number;
@@ -26,7 +25,7 @@ interface ApexLsReport {
 const EXIT_ISSUES_FOUND = 4;
 const project = projectFromArgs();
 const started = Date.now();
-const apexFiles = listFiles(join(project, 'force-app'), (path) => /\.(cls|trigger)$/.test(path));
+const apexFiles = listSourceFiles(project, (path) => /\.(cls|trigger)$/.test(path));
 
 const java = spawnSync(
   'java',

@@ -6,14 +6,13 @@
  * only with an org at hand and one error at a time.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { lintMetadataFile, lintObjectFolder, objectFolderOf } from '../lib/metadataRules.ts';
 import { loadMetadataSchema, type MetadataSchema } from '../lib/metadataSchema.ts';
-import { displayPath, listFiles, projectFromArgs } from '../lib/project.ts';
+import { displayPath, listSourceFiles, projectFromArgs } from '../lib/project.ts';
 
 const project = projectFromArgs();
 const started = Date.now();
-const files = listFiles(join(project, 'force-app'), (path) => path.endsWith('-meta.xml'));
+const files = listSourceFiles(project, (path) => path.endsWith('-meta.xml'));
 
 let schema: MetadataSchema;
 try {

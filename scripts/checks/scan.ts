@@ -25,7 +25,7 @@ import {
 } from '@salesforce/code-analyzer-core';
 import { createEnginePlugin as createPmdEnginePlugin } from '@salesforce/code-analyzer-pmd-engine';
 import { createEnginePlugin as createSfgeEnginePlugin } from '@salesforce/code-analyzer-sfge-engine';
-import { displayPath, listFiles, projectFromArgs, repositoryRoot } from '../lib/project.ts';
+import { displayPath, listSourceFiles, projectFromArgs, repositoryRoot } from '../lib/project.ts';
 
 /**
  * Rule selectors as Code Analyzer reads them: `engine:tag` intersects, separate entries unite.
@@ -140,7 +140,6 @@ function seconds(milliseconds: number): string {
 
 async function main(): Promise<number> {
   const project = projectFromArgs();
-  const sources = join(project, 'force-app');
   const scanFolder = join(repositoryRoot, '.tmp', 'scan');
   const logFolder = join(scanFolder, 'logs');
   const workingFolder = join(scanFolder, 'work');
@@ -150,9 +149,9 @@ async function main(): Promise<number> {
   // Engine messages carry absolute paths; the project-relative form is what a reader can act on.
   const relativize = (text: string): string => text.split(`${project}/`).join('');
 
-  const files = listFiles(sources, isScanned);
+  const files = listSourceFiles(project, isScanned);
   if (files.length === 0) {
-    console.error(`scan: no files under ${displayPath(repositoryRoot, sources) || sources}`);
+    console.error(`scan: no files in the source folders of ${project}`);
     return 1;
   }
 

@@ -2,7 +2,7 @@
  * Shared helpers for the project's check scripts: where the project is, how to walk its
  * files, and how to report problems the same way in every check.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -73,4 +73,24 @@ export function bundledJavaClassPath(): string {
     'java-lib',
     '*'
   );
+}
+
+/**
+ * The source folders of a project, as its sfdx-project.json lists them: the package's own
+ * folder and folders of metadata that only tests and scratch orgs use.
+ */
+export function packageDirectories(project: string): string[] {
+  const definition = JSON.parse(readFileSync(join(project, 'sfdx-project.json'), 'utf8')) as {
+    packageDirectories?: { path: string }[];
+  };
+  const paths = (definition.packageDirectories ?? []).map((directory) => join(project, directory.path));
+  if (paths.length === 0) {
+    throw new Error(`${join(project, 'sfdx-project.json')} lists no packageDirectories`);
+  }
+  return paths;
+}
+
+/** Every file under the project's source folders whose path passes `keep`. */
+export function listSourceFiles(project: string, keep: (path: string) => boolean): string[] {
+  return packageDirectories(project).flatMap((folder) => listFiles(folder, keep));
 }

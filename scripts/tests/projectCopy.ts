@@ -4,6 +4,7 @@
  */
 import {
   cpSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
@@ -30,12 +31,12 @@ export class ProjectCopy {
    */
   constructor(withToolConfig = false) {
     this.root = mkdtempSync(join(tmpdir(), 'insights-sync-check-'));
-    const entries = ['force-app', 'sfdx-project.json'];
+    const entries = ['force-app', 'unpackaged', 'sfdx-project.json'];
     if (withToolConfig) {
       entries.push('package.json', 'tsconfig.json', 'types', 'jest.config.js');
       symlinkSync(join(repositoryRoot, 'node_modules'), join(this.root, 'node_modules'), 'dir');
     }
-    for (const entry of entries) {
+    for (const entry of entries.filter((name) => existsSync(join(repositoryRoot, name)))) {
       cpSync(join(repositoryRoot, entry), join(this.root, entry), { recursive: true });
     }
   }
