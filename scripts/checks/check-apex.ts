@@ -7,7 +7,12 @@
  * not look inside SOQL strings: field names there are checked by reading the objects' metadata.
  */
 import { spawnSync } from 'node:child_process';
-import { bundledJavaClassPath, displayPath, listSourceFiles, projectFromArgs } from '../lib/project.ts';
+import {
+  bundledJavaClassPath,
+  displayPath,
+  listSourceFiles,
+  projectFromArgs
+} from '../lib/project.ts';
 
 interface ApexLsPosition {
   line: number;

@@ -83,7 +83,9 @@ export function packageDirectories(project: string): string[] {
   const definition = JSON.parse(readFileSync(join(project, 'sfdx-project.json'), 'utf8')) as {
     packageDirectories?: { path: string }[];
   };
-  const paths = (definition.packageDirectories ?? []).map((directory) => join(project, directory.path));
+  const paths = (definition.packageDirectories ?? []).map((directory) =>
+    join(project, directory.path)
+  );
   if (paths.length === 0) {
     throw new Error(`${join(project, 'sfdx-project.json')} lists no packageDirectories`);
   }
