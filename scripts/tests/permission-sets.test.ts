@@ -1,0 +1,357 @@
+/**
+ * What each packaged permission set grants, and that the credentials they point to hang together:
+ * the Admin set reaches every region's principal and the Viewer set reaches none; each principal,
+ * Named Credential and External Credential exists; and each credential calls the host that
+ * InsightsRegion.cls names for its region. A mistake here fails the first deploy or, worse,
+ * deploys and sends the client secret to the wrong host.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { XMLParser } from 'fast-xml-parser';
+import { repositoryRoot } from '../lib/project.ts';
+
+const PERMISSION_SETS = 'force-app/main/app/permissionsets';
+const NAMED_CREDENTIALS = 'force-app/main/insights/namedCredentials';
+const EXTERNAL_CREDENTIALS = 'force-app/main/insights/externalCredentials';
+const REGION_CLASS = 'force-app/main/insights/classes/InsightsRegion.cls';
+const PRINCIPAL = 'Insights_Principal';
+
+/** Elements that may appear once or many times; parsed as arrays always. */
+const REPEATED = new Set([
+  'classAccesses',
+  'customMetadataTypeAccesses',
+  'customPermissions',
+  'externalCredentialPrincipalAccesses',
+  'fieldPermissions',
+  'objectPermissions',
+  'userPermissions',
+  'externalCredentialParameters',
+  'namedCredentialParameters'
+]);
+
+const parser = new XMLParser({
+  ignoreAttributes: true,
+  ignoreDeclaration: true,
+  // Values stay text: "true" is compared as the Metadata API writes it.
+  parseTagValue: false,
+  isArray: (name) => REPEATED.has(name)
+});
+
+type XmlRecord = Record<string, unknown>;
+
+interface Region {
+  code: string;
+  host: string;
+  credentialName: string;
+}
+
+interface ObjectPermission {
+  object: string;
+  allowCreate: boolean;
+  allowDelete: boolean;
+  allowEdit: boolean;
+  allowRead: boolean;
+  modifyAllRecords: boolean;
+  viewAllRecords: boolean;
+}
+
+interface Parameter {
+  parameterName: string;
+  parameterType: string;
+  parameterValue?: string;
+  parameterGroup?: string;
+  externalCredential?: string;
+}
+
+function read(path: string): string {
+  return readFileSync(join(repositoryRoot, path), 'utf8');
+}
+
+function parseMetadata(path: string, root: string): XmlRecord {
+  const parsed = parser.parse(read(path)) as XmlRecord;
+  const element = parsed[root];
+  assert.ok(element && typeof element === 'object', `${path} has the root <${root}>`);
+  return element as XmlRecord;
+}
+
+function records(parent: XmlRecord, name: string): XmlRecord[] {
+  return (parent[name] as XmlRecord[] | undefined) ?? [];
+}
+
+function text(parent: XmlRecord, name: string): string | undefined {
+  const value = parent[name];
+  return typeof value === 'string' ? value.trim() : undefined;
+}
+
+function flag(parent: XmlRecord, name: string): boolean {
+  return text(parent, name) === 'true';
+}
+
+function permissionSet(name: string): XmlRecord {
+  return parseMetadata(`${PERMISSION_SETS}/${name}.permissionset-meta.xml`, 'PermissionSet');
+}
+
+function principals(set: XmlRecord): string[] {
+  return records(set, 'externalCredentialPrincipalAccesses')
+    .filter((access) => flag(access, 'enabled'))
+    .map((access) => text(access, 'externalCredentialPrincipal') ?? '')
+    .sort();
+}
+
+function objectPermissions(set: XmlRecord): ObjectPermission[] {
+  return records(set, 'objectPermissions').map((permission) => ({
+    object: text(permission, 'object') ?? '',
+    allowCreate: flag(permission, 'allowCreate'),
+    allowDelete: flag(permission, 'allowDelete'),
+    allowEdit: flag(permission, 'allowEdit'),
+    allowRead: flag(permission, 'allowRead'),
+    modifyAllRecords: flag(permission, 'modifyAllRecords'),
+    viewAllRecords: flag(permission, 'viewAllRecords')
+  }));
+}
+
+function objectPermission(set: XmlRecord, object: string): ObjectPermission | undefined {
+  return objectPermissions(set).find((permission) => permission.object === object);
+}
+
+function enabledMetadataTypes(set: XmlRecord): string[] {
+  return records(set, 'customMetadataTypeAccesses')
+    .filter((access) => flag(access, 'enabled'))
+    .map((access) => text(access, 'name') ?? '');
+}
+
+function enabledUserPermissions(set: XmlRecord): string[] {
+  return records(set, 'userPermissions')
+    .filter((permission) => flag(permission, 'enabled'))
+    .map((permission) => text(permission, 'name') ?? '');
+}
+
+function parameters(credential: XmlRecord, element: string): Parameter[] {
+  return records(credential, element).map((parameter) => ({
+    parameterName: text(parameter, 'parameterName') ?? '',
+    parameterType: text(parameter, 'parameterType') ?? '',
+    parameterValue: text(parameter, 'parameterValue'),
+    parameterGroup: text(parameter, 'parameterGroup'),
+    externalCredential: text(parameter, 'externalCredential')
+  }));
+}
+
+function externalCredentialPath(name: string): string {
+  return `${EXTERNAL_CREDENTIALS}/${name}.externalCredential-meta.xml`;
+}
+
+function namedCredentialPath(name: string): string {
+  return `${NAMED_CREDENTIALS}/${name}.namedCredential-meta.xml`;
+}
+
+function externalCredential(name: string): XmlRecord {
+  return parseMetadata(externalCredentialPath(name), 'ExternalCredential');
+}
+
+function namedCredential(name: string): XmlRecord {
+  return parseMetadata(namedCredentialPath(name), 'NamedCredential');
+}
+
+/** The regions as InsightsRegion.cls declares them: `new InsightsRegion(code, label, host, name)`. */
+function regionsOfTheApexClass(): Region[] {
+  const declaration =
+    /new\s+InsightsRegion\(\s*'([^']+)'\s*,\s*'[^']*'\s*,\s*'([^']+)'\s*,\s*'([^']+)'\s*\)/g;
+  return [...read(REGION_CLASS).matchAll(declaration)].map((match) => ({
+    code: match[1] ?? '',
+    host: match[2] ?? '',
+    credentialName: match[3] ?? ''
+  }));
+}
+
+const regions = regionsOfTheApexClass();
+const admin = permissionSet('Insights_Sync_Admin');
+const viewer = permissionSet('Insights_Sync_Viewer');
+
+describe('the regions of InsightsRegion.cls', () => {
+  it('are the four the package ships credentials for', () => {
+    assert.deepEqual(
+      regions.map((region) => region.credentialName).sort(),
+      ['WalkMe_Insights_CA', 'WalkMe_Insights_EU', 'WalkMe_Insights_FedRAMP', 'WalkMe_Insights_US'],
+      `regions parsed from ${REGION_CLASS}`
+    );
+  });
+
+  it('each have a Named Credential and an External Credential of the same name', () => {
+    for (const { credentialName } of regions) {
+      assert.ok(
+        existsSync(join(repositoryRoot, namedCredentialPath(credentialName))),
+        `${namedCredentialPath(credentialName)} exists`
+      );
+      assert.ok(
+        existsSync(join(repositoryRoot, externalCredentialPath(credentialName))),
+        `${externalCredentialPath(credentialName)} exists`
+      );
+    }
+  });
+});
+
+describe('Insights Sync Admin', () => {
+  it('is labelled, needs no activation and asks for no licence', () => {
+    assert.equal(text(admin, 'label'), 'Insights Sync Admin');
+    assert.equal(text(admin, 'hasActivationRequired'), 'false');
+    assert.equal(text(admin, 'license'), undefined, 'usable with any user licence');
+    assert.ok(text(admin, 'description'), 'says what it is for');
+  });
+
+  it('grants the principal of every region and nothing else', () => {
+    assert.deepEqual(
+      principals(admin),
+      regions.map((region) => `${region.credentialName}-${PRINCIPAL}`).sort()
+    );
+  });
+
+  it('grants Modify All on User External Credentials, which named principal OAuth needs', () => {
+    assert.deepEqual(objectPermission(admin, 'UserExternalCredential'), {
+      object: 'UserExternalCredential',
+      allowCreate: true,
+      allowDelete: true,
+      allowEdit: true,
+      allowRead: true,
+      modifyAllRecords: true,
+      viewAllRecords: true
+    });
+  });
+
+  it('grants access to the Integration custom metadata type', () => {
+    assert.ok(enabledMetadataTypes(admin).includes('Integration__mdt'), 'Integration__mdt');
+  });
+
+  it('reads the Integration Saved platform event', () => {
+    assert.equal(objectPermission(admin, 'Integration_Saved__e')?.allowRead, true);
+  });
+});
+
+describe('Insights Sync Viewer', () => {
+  it('is labelled, needs no activation and asks for no licence', () => {
+    assert.equal(text(viewer, 'label'), 'Insights Sync Viewer');
+    assert.equal(text(viewer, 'hasActivationRequired'), 'false');
+    assert.equal(text(viewer, 'license'), undefined, 'usable with any user licence');
+    assert.ok(text(viewer, 'description'), 'says what it is for');
+  });
+
+  it('reads the Integration custom metadata type', () => {
+    assert.ok(enabledMetadataTypes(viewer).includes('Integration__mdt'), 'Integration__mdt');
+  });
+
+  it('grants no principal, so a viewer can never call WalkMe or see the connection', () => {
+    assert.deepEqual(principals(viewer), []);
+    assert.equal(
+      objectPermission(viewer, 'UserExternalCredential'),
+      undefined,
+      'no User External Credential permissions'
+    );
+  });
+
+  it('grants no way to change records', () => {
+    const changing = objectPermissions(viewer).filter(
+      (permission) =>
+        permission.allowCreate ||
+        permission.allowEdit ||
+        permission.allowDelete ||
+        permission.modifyAllRecords
+    );
+    assert.deepEqual(changing, [], 'object permissions beyond read');
+    const editableFields = records(viewer, 'fieldPermissions')
+      .filter((permission) => flag(permission, 'editable'))
+      .map((permission) => text(permission, 'field'));
+    assert.deepEqual(editableFields, [], 'editable fields');
+  });
+});
+
+describe('both permission sets', () => {
+  for (const [name, set] of [
+    ['Insights_Sync_Admin', admin],
+    ['Insights_Sync_Viewer', viewer]
+  ] as const) {
+    it(`${name} grants neither Modify All Data nor View All Data`, () => {
+      const granted = enabledUserPermissions(set);
+      assert.ok(!granted.includes('ModifyAllData'), 'ModifyAllData');
+      assert.ok(!granted.includes('ViewAllData'), 'ViewAllData');
+    });
+  }
+});
+
+describe('the credentials the permission sets point to', () => {
+  it('each granted principal is a NamedPrincipal of an External Credential in the package', () => {
+    for (const principal of principals(admin)) {
+      const [credentialName, principalName] = principal.split('-');
+      assert.ok(credentialName && principalName, `${principal} is <credential>-<principal>`);
+      assert.ok(
+        existsSync(join(repositoryRoot, externalCredentialPath(credentialName))),
+        `${principal}: ${externalCredentialPath(credentialName)} exists`
+      );
+      const named = parameters(externalCredential(credentialName), 'externalCredentialParameters')
+        .filter((parameter) => parameter.parameterType === 'NamedPrincipal')
+        .map((parameter) => parameter.parameterName);
+      assert.ok(
+        named.includes(principalName),
+        `${principal}: ${credentialName} declares the NamedPrincipal ${principalName} (has ${named.join(', ')})`
+      );
+    }
+  });
+
+  it('each Named Credential authenticates with an External Credential in the package', () => {
+    for (const { credentialName } of regions) {
+      const authentication = parameters(
+        namedCredential(credentialName),
+        'namedCredentialParameters'
+      ).filter((parameter) => parameter.parameterType === 'Authentication');
+      assert.equal(authentication.length, 1, `${credentialName}: one Authentication parameter`);
+      const target = authentication[0]?.externalCredential ?? '';
+      assert.equal(target, credentialName, `${credentialName}: its own region's credential`);
+      assert.ok(
+        existsSync(join(repositoryRoot, externalCredentialPath(target))),
+        `${credentialName}: ${externalCredentialPath(target)} exists`
+      );
+    }
+  });
+
+  it("each Named Credential calls its region's host, as a secured endpoint with callouts on", () => {
+    for (const { credentialName, host } of regions) {
+      const credential = namedCredential(credentialName);
+      const urls = parameters(credential, 'namedCredentialParameters').filter(
+        (parameter) => parameter.parameterType === 'Url'
+      );
+      assert.equal(urls.length, 1, `${credentialName}: one Url parameter`);
+      assert.equal(urls[0]?.parameterValue, `https://${host}`, `${credentialName}: URL`);
+      assert.equal(text(credential, 'namedCredentialType'), 'SecuredEndpoint', credentialName);
+      assert.equal(text(credential, 'calloutStatus'), 'Enabled', `${credentialName}: callouts`);
+      assert.equal(text(credential, 'generateAuthorizationHeader'), 'true', credentialName);
+      assert.equal(text(credential, 'allowMergeFieldsInBody'), 'false', credentialName);
+      assert.equal(text(credential, 'allowMergeFieldsInHeader'), 'false', credentialName);
+    }
+  });
+
+  it("each External Credential gets its token from its region's host with Basic client auth", () => {
+    for (const { credentialName, host } of regions) {
+      const credential = externalCredential(credentialName);
+      const byType = (type: string): Parameter[] =>
+        parameters(credential, 'externalCredentialParameters').filter(
+          (parameter) => parameter.parameterType === type
+        );
+      assert.equal(text(credential, 'authenticationProtocol'), 'Oauth', credentialName);
+      assert.deepEqual(
+        byType('AuthProtocolVariant').map((parameter) => parameter.parameterValue),
+        ['ClientCredentialsClientSecretBasic'],
+        `${credentialName}: client credentials, secret sent as Basic authentication`
+      );
+      assert.deepEqual(
+        byType('AuthProviderUrl').map((parameter) => parameter.parameterValue),
+        [`https://${host}/accounts/connect/token`],
+        `${credentialName}: token URL on the same host as the API`
+      );
+      assert.deepEqual(
+        byType('NamedPrincipal').map((parameter) => parameter.parameterName),
+        [PRINCIPAL],
+        `${credentialName}: one principal for the org`
+      );
+    }
+  });
+});
