@@ -283,7 +283,13 @@ function objectProblems(path: string, objectName: string, root: XmlElement | und
   if (childText(root, 'label') === undefined) {
     problems.push('custom object has no <label>');
   }
-  if (objectName.endsWith('__c') && childText(root, 'pluralLabel') === undefined) {
+  // Custom settings (`customSettingsType` set) have no plural label; custom objects need one.
+  const isCustomSetting = childText(root, 'customSettingsType') !== undefined;
+  if (
+    objectName.endsWith('__c') &&
+    !isCustomSetting &&
+    childText(root, 'pluralLabel') === undefined
+  ) {
     problems.push('custom object has no <pluralLabel>');
   }
   if (childText(root, 'description') === undefined) {

@@ -2,11 +2,13 @@
  * What each packaged permission set grants, and that the credentials they point to hang together:
  * the Admin set reaches every region's principal and the Viewer set reaches none; each principal,
  * Named Credential and External Credential exists; and each credential calls the host that
- * InsightsRegion.cls names for its region. A mistake here fails the first deploy or, worse,
- * deploys and sends the client secret to the wrong host.
+ * InsightsRegion.cls names for its region. Both sets read the whole run log (every run, every
+ * custom field, nothing editable: the package writes the log itself), and a field added to the
+ * log objects without field permissions fails here. A mistake here fails the first deploy or,
+ * worse, deploys and sends the client secret to the wrong host.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { XMLParser } from 'fast-xml-parser';
@@ -17,6 +19,11 @@ const NAMED_CREDENTIALS = 'force-app/main/insights/namedCredentials';
 const EXTERNAL_CREDENTIALS = 'force-app/main/insights/externalCredentials';
 const REGION_CLASS = 'force-app/main/insights/classes/InsightsRegion.cls';
 const PRINCIPAL = 'Insights_Principal';
+const SYNC_OBJECTS = 'force-app/main/sync/objects';
+/** The run log: written by the package in system mode, read by both permission sets. */
+const LOG_OBJECTS = ['Sync_Run__c', 'Sync_Run_Issue__c'] as const;
+const FINISHED_EVENT = 'Sync_Run_Finished__e';
+const SETTINGS = 'Insights_Sync_Settings__c';
 
 /** Elements that may appear once or many times; parsed as arrays always. */
 const REPEATED = new Set([
@@ -55,6 +62,19 @@ interface ObjectPermission {
   allowRead: boolean;
   modifyAllRecords: boolean;
   viewAllRecords: boolean;
+}
+
+interface FieldPermission {
+  field: string;
+  readable: boolean;
+  editable: boolean;
+}
+
+interface CustomFieldFile {
+  /** `Object__c.Field__c`, as permission sets name fields. */
+  name: string;
+  type: string;
+  required: boolean;
 }
 
 interface Parameter {
@@ -114,6 +134,38 @@ function objectPermissions(set: XmlRecord): ObjectPermission[] {
 
 function objectPermission(set: XmlRecord, object: string): ObjectPermission | undefined {
   return objectPermissions(set).find((permission) => permission.object === object);
+}
+
+function fieldPermissions(set: XmlRecord): FieldPermission[] {
+  return records(set, 'fieldPermissions').map((permission) => ({
+    field: text(permission, 'field') ?? '',
+    readable: flag(permission, 'readable'),
+    editable: flag(permission, 'editable')
+  }));
+}
+
+/** The custom fields of an object as its source folder declares them. */
+function customFieldsOf(object: string): CustomFieldFile[] {
+  const folder = `${SYNC_OBJECTS}/${object}/fields`;
+  return readdirSync(join(repositoryRoot, folder))
+    .filter((file) => file.endsWith('.field-meta.xml'))
+    .sort()
+    .map((file) => {
+      const field = parseMetadata(`${folder}/${file}`, 'CustomField');
+      return {
+        name: `${object}.${file.replace('.field-meta.xml', '')}`,
+        type: text(field, 'type') ?? '',
+        required: flag(field, 'required')
+      };
+    });
+}
+
+/**
+ * Master-detail fields are required on the detail object, and a permission set granting field
+ * permissions on a required field fails to deploy; such fields are readable with their object.
+ */
+function grantable(field: CustomFieldFile): boolean {
+  return field.type !== 'MasterDetail' && !field.required;
 }
 
 function enabledMetadataTypes(set: XmlRecord): string[] {
@@ -276,6 +328,85 @@ describe('both permission sets', () => {
       assert.ok(!granted.includes('ViewAllData'), 'ViewAllData');
     });
   }
+});
+
+describe('the run log in both permission sets', () => {
+  const logFields = LOG_OBJECTS.flatMap((object) => customFieldsOf(object));
+
+  it('reads the custom fields from the object folders', () => {
+    const names = logFields.map((field) => field.name);
+    for (const expected of [
+      'Sync_Run__c.Status__c',
+      'Sync_Run__c.Step_Log__c',
+      'Sync_Run_Issue__c.Message__c',
+      'Sync_Run_Issue__c.Sync_Run__c'
+    ]) {
+      assert.ok(names.includes(expected), `${expected} found in ${SYNC_OBJECTS}`);
+    }
+  });
+
+  for (const [name, set] of [
+    ['Insights_Sync_Admin', admin],
+    ['Insights_Sync_Viewer', viewer]
+  ] as const) {
+    for (const object of LOG_OBJECTS) {
+      it(`${name} reads every ${object} record and cannot change any`, () => {
+        assert.deepEqual(objectPermission(set, object), {
+          object,
+          allowCreate: false,
+          allowDelete: false,
+          allowEdit: false,
+          allowRead: true,
+          modifyAllRecords: false,
+          viewAllRecords: true
+        });
+      });
+    }
+
+    it(`${name} grants read-only access to every custom field of the run log`, () => {
+      const granted = new Map(
+        fieldPermissions(set).map((permission) => [permission.field, permission])
+      );
+      const missing = logFields
+        .filter(grantable)
+        .filter((field) => {
+          const permission = granted.get(field.name);
+          return !permission?.readable || permission.editable;
+        })
+        .map((field) => field.name);
+      assert.deepEqual(missing, [], 'fields without read-only field permissions');
+    });
+
+    it(`${name} names no required or unknown field of the run log`, () => {
+      const known = new Set(logFields.filter(grantable).map((field) => field.name));
+      const unexpected = fieldPermissions(set)
+        .map((permission) => permission.field)
+        .filter((field) => LOG_OBJECTS.some((object) => field.startsWith(`${object}.`)))
+        .filter((field) => !known.has(field));
+      assert.deepEqual(
+        unexpected,
+        [],
+        'field permissions on master-detail/required fields (they fail the deploy) or on fields that do not exist'
+      );
+    });
+
+    it(`${name} needs no access to the settings the package reads itself`, () => {
+      assert.equal(objectPermission(set, SETTINGS), undefined, SETTINGS);
+    });
+  }
+
+  it('only the admin reads the Sync Run Finished event', () => {
+    assert.deepEqual(objectPermission(admin, FINISHED_EVENT), {
+      object: FINISHED_EVENT,
+      allowCreate: false,
+      allowDelete: false,
+      allowEdit: false,
+      allowRead: true,
+      modifyAllRecords: false,
+      viewAllRecords: false
+    });
+    assert.equal(objectPermission(viewer, FINISHED_EVENT), undefined, 'viewer');
+  });
 });
 
 describe('the credentials the permission sets point to', () => {
