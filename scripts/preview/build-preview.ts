@@ -39,6 +39,35 @@ function platformConstants(): Plugin {
   };
 }
 
+const APEX_PREFIX = '@salesforce/apex/';
+const APEX_MODULE_ID = '\0preview-apex:';
+
+/**
+ * In an org, `@salesforce/apex/Class.method` calls the controller. In the preview every such
+ * import becomes a small module that asks the sample backend (`preview/backend`) instead, so the
+ * components run unchanged against sample data.
+ */
+function apexFromSampleBackend(): Plugin {
+  return {
+    name: 'apex-from-sample-backend',
+    resolveId(source) {
+      return source.startsWith(APEX_PREFIX)
+        ? APEX_MODULE_ID + source.slice(APEX_PREFIX.length)
+        : null;
+    },
+    load(id) {
+      if (!id.startsWith(APEX_MODULE_ID)) {
+        return null;
+      }
+      const method = JSON.stringify(id.slice(APEX_MODULE_ID.length));
+      return [
+        "import { callApex } from 'preview/backend';",
+        `export default function apexMethod(params) { return callApex(${method}, params); }`
+      ].join('\n');
+    }
+  };
+}
+
 /**
  * `c/<name>` for every component bundle of the package, resolved to the `.js` that
  * `npm run build:lwc` compiles from its TypeScript: the preview runs exactly what deploys.
@@ -58,6 +87,7 @@ export async function buildPreview(): Promise<{ outputFile: string; seconds: num
   const bundle = await rollup({
     input: join(repositoryRoot, 'preview', 'main.js'),
     plugins: [
+      apexFromSampleBackend(),
       platformConstants(),
       lwc({
         rootDir: repositoryRoot,
