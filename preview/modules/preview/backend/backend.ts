@@ -19,6 +19,8 @@ export function answer(method: string, handler: Handler): void {
 export function callApex(method: string, params: unknown): Promise<unknown> {
   const handler = handlers.get(method);
   return new Promise((resolve, reject) => {
+    // Not a component: this stands in for the network, whose latency is what the delay imitates.
+    // eslint-disable-next-line @lwc/lwc/no-async-operation
     setTimeout(() => {
       if (!handler) {
         reject({ body: { message: `The preview has no sample answer for ${method}.` } });
