@@ -4,8 +4,11 @@
  * Named Credential and External Credential exists; and each credential calls the host that
  * InsightsRegion.cls names for its region. Both sets read the whole run log (every run, every
  * custom field, nothing editable: the package writes the log itself), and a field added to the
- * log objects without field permissions fails here. A mistake here fails the first deploy or,
- * worse, deploys and sends the client secret to the wrong host.
+ * log objects without field permissions fails here. The console's controllers are granted exactly:
+ * the Admin set reaches all three and holds the Manage Insights Sync custom permission that their
+ * changing methods check for; the Viewer set reaches only the reading ones and holds no custom
+ * permission. A mistake here fails the first deploy or, worse, deploys and sends the client secret
+ * to the wrong host.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -24,6 +27,11 @@ const SYNC_OBJECTS = 'force-app/main/sync/objects';
 const LOG_OBJECTS = ['Sync_Run__c', 'Sync_Run_Issue__c'] as const;
 const FINISHED_EVENT = 'Sync_Run_Finished__e';
 const SETTINGS = 'Insights_Sync_Settings__c';
+const CONSOLE_CLASSES = 'force-app/main/console/classes';
+const CUSTOM_PERMISSIONS = 'force-app/main/console/customPermissions';
+/** The custom permission the controllers check before any change (ConsoleAccess.cls). */
+const MANAGE_PERMISSION = 'Manage_Insights_Sync';
+const ACCESS_CLASS = `${CONSOLE_CLASSES}/ConsoleAccess.cls`;
 
 /** Elements that may appear once or many times; parsed as arrays always. */
 const REPEATED = new Set([
@@ -174,6 +182,20 @@ function enabledMetadataTypes(set: XmlRecord): string[] {
     .map((access) => text(access, 'name') ?? '');
 }
 
+function enabledClasses(set: XmlRecord): string[] {
+  return records(set, 'classAccesses')
+    .filter((access) => flag(access, 'enabled'))
+    .map((access) => text(access, 'apexClass') ?? '')
+    .sort();
+}
+
+function enabledCustomPermissions(set: XmlRecord): string[] {
+  return records(set, 'customPermissions')
+    .filter((permission) => flag(permission, 'enabled'))
+    .map((permission) => text(permission, 'name') ?? '')
+    .sort();
+}
+
 function enabledUserPermissions(set: XmlRecord): string[] {
   return records(set, 'userPermissions')
     .filter((permission) => flag(permission, 'enabled'))
@@ -278,6 +300,18 @@ describe('Insights Sync Admin', () => {
   it('reads the Integration Saved platform event', () => {
     assert.equal(objectPermission(admin, 'Integration_Saved__e')?.allowRead, true);
   });
+
+  it("reaches exactly the console's three controllers", () => {
+    assert.deepEqual(enabledClasses(admin), [
+      'ConnectionController',
+      'IntegrationController',
+      'RunLogController'
+    ]);
+  });
+
+  it('holds the Manage Insights Sync permission the controllers check before any change', () => {
+    assert.deepEqual(enabledCustomPermissions(admin), [MANAGE_PERMISSION]);
+  });
 });
 
 describe('Insights Sync Viewer', () => {
@@ -299,6 +333,18 @@ describe('Insights Sync Viewer', () => {
       undefined,
       'no User External Credential permissions'
     );
+  });
+
+  it('reaches only the controllers that read: the integration list and the run log', () => {
+    assert.deepEqual(
+      enabledClasses(viewer),
+      ['IntegrationController', 'RunLogController'],
+      'ConnectionController is left out: a viewer never sees the connections'
+    );
+  });
+
+  it('holds no custom permission, so the controllers refuse a viewer every change', () => {
+    assert.deepEqual(enabledCustomPermissions(viewer), []);
   });
 
   it('grants no way to change records', () => {
@@ -328,6 +374,29 @@ describe('both permission sets', () => {
       assert.ok(!granted.includes('ViewAllData'), 'ViewAllData');
     });
   }
+});
+
+describe('the console classes and the custom permission the permission sets name', () => {
+  it('each granted class is an Apex class of the console', () => {
+    for (const name of new Set([...enabledClasses(admin), ...enabledClasses(viewer)])) {
+      assert.ok(
+        existsSync(join(repositoryRoot, `${CONSOLE_CLASSES}/${name}.cls`)),
+        `${CONSOLE_CLASSES}/${name}.cls exists`
+      );
+    }
+  });
+
+  it('the Manage Insights Sync permission exists and is the one the controllers check', () => {
+    const path = `${CUSTOM_PERMISSIONS}/${MANAGE_PERMISSION}.customPermission-meta.xml`;
+    const permission = parseMetadata(path, 'CustomPermission');
+    assert.equal(text(permission, 'label'), 'Manage Insights Sync', path);
+    assert.equal(text(permission, 'isLicensed'), 'false', `${path}: needs no licence`);
+    assert.match(
+      read(ACCESS_CLASS),
+      new RegExp(`MANAGE_PERMISSION\\s*=\\s*'${MANAGE_PERMISSION}'`),
+      `${ACCESS_CLASS} checks ${MANAGE_PERMISSION}`
+    );
+  });
 });
 
 describe('the run log in both permission sets', () => {
