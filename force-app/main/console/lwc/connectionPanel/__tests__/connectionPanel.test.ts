@@ -1,0 +1,567 @@
+import { createElement } from 'lwc';
+import LightningConfirm from 'lightning/confirm';
+import ConnectionPanel from 'c/connectionPanel';
+import getConnections from '@salesforce/apex/ConnectionController.getConnections';
+import connect from '@salesforce/apex/ConnectionController.connect';
+import testConnection from '@salesforce/apex/ConnectionController.testConnection';
+import disconnect from '@salesforce/apex/ConnectionController.disconnect';
+import getEnvironment from '@salesforce/apex/ConnectionController.getEnvironment';
+
+jest.mock('@salesforce/apex/ConnectionController.getConnections', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/ConnectionController.connect', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/ConnectionController.testConnection', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/ConnectionController.disconnect', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/ConnectionController.getEnvironment', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock('lightning/confirm', () => ({ __esModule: true, default: { open: jest.fn() } }));
+
+type Status = InsightsSync.InsightsConnectionStatus;
+
+const CONNECTIONS = jest.requireActual<Status[]>('./data/getConnections.json');
+const ENVIRONMENT = jest.requireActual<InsightsSync.ConsoleEnvironment>(
+  './data/getEnvironment.json'
+);
+const CONNECTED_EU = jest.requireActual<Status>('./data/connectEu.json');
+const TEST_SUCCEEDED = jest.requireActual<Status>('./data/testConnectionSucceeded.json');
+const TEST_FAILED = jest.requireActual<Status>('./data/testConnectionFailed.json');
+const DISCONNECTED_US = jest.requireActual<Status>('./data/disconnectUs.json');
+
+const getConnectionsMock = getConnections as jest.MockedFunction<typeof getConnections>;
+const connectMock = connect as jest.MockedFunction<typeof connect>;
+const testConnectionMock = testConnection as jest.MockedFunction<typeof testConnection>;
+const disconnectMock = disconnect as jest.MockedFunction<typeof disconnect>;
+const getEnvironmentMock = getEnvironment as jest.MockedFunction<typeof getEnvironment>;
+const confirmOpen = (LightningConfirm as unknown as { open: jest.Mock }).open;
+
+const SECRET = 'wm-Secret-7Q2x!value';
+const CLIENT_ID = 'client-id-0042-9a7f';
+
+/** The properties of the base-component stubs the tests read (LWC sets them, not attributes). */
+type FormElement = HTMLElement & {
+  value: string;
+  disabled: boolean;
+  label: string;
+  type: string;
+  options: { label: string; value: string }[];
+  alternativeText: string;
+};
+
+/** Lets every pending promise (and the re-render that follows) settle. */
+function flushPromises(): Promise<void> {
+  // A macrotask runs after every queued microtask, however long the chain of awaits.
+  // eslint-disable-next-line @lwc/lwc/no-async-operation
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** A promise the test settles when it wants, to look at the panel while a call runs. */
+function deferred<T>(): {
+  promise: Promise<T>;
+  resolve: (value: T) => void;
+  reject: (reason: unknown) => void;
+} {
+  let resolve!: (value: T) => void;
+  let reject!: (reason: unknown) => void;
+  const promise = new Promise<T>((onResolve, onReject) => {
+    resolve = onResolve;
+    reject = onReject;
+  });
+  return { promise, resolve, reject };
+}
+
+async function render(): Promise<HTMLElement> {
+  const element = createElement('c-connection-panel', { is: ConnectionPanel });
+  document.body.appendChild(element);
+  await flushPromises();
+  return element;
+}
+
+function query<T extends HTMLElement = FormElement>(element: HTMLElement, selector: string): T {
+  const found = element.shadowRoot?.querySelector<T>(selector);
+  if (!found) {
+    throw new Error(`${selector} not rendered`);
+  }
+  return found;
+}
+
+function within<T extends HTMLElement = FormElement>(container: HTMLElement, selector: string): T {
+  const found = container.querySelector<T>(selector);
+  if (!found) {
+    throw new Error(`${selector} not rendered`);
+  }
+  return found;
+}
+
+function text(element: HTMLElement, selector: string): string {
+  return query(element, selector).textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+function regionItem(element: HTMLElement, regionCode: string): HTMLElement {
+  return query(element, `li[data-region="${regionCode}"]`);
+}
+
+function connectButton(element: HTMLElement): FormElement {
+  return query(element, 'lightning-button[data-action="connect"]');
+}
+
+function secretInput(element: HTMLElement): FormElement {
+  return query(element, 'lightning-input[data-id="client-secret"]');
+}
+
+/** Types into a base component the way it reports input: `value` set, then `change`. */
+async function enter(element: HTMLElement, selector: string, value: string): Promise<void> {
+  const field = query(element, selector);
+  field.value = value;
+  field.dispatchEvent(new CustomEvent('change', { detail: { value } }));
+  await flushPromises();
+}
+
+async function fillForm(
+  element: HTMLElement,
+  values: { region?: string; clientId?: string; secret?: string } = {}
+): Promise<void> {
+  await enter(element, 'lightning-combobox[data-id="region"]', values.region ?? 'EU');
+  await enter(element, 'lightning-input[data-id="client-id"]', values.clientId ?? CLIENT_ID);
+  await enter(element, 'lightning-input[data-id="client-secret"]', values.secret ?? SECRET);
+}
+
+async function click(button: HTMLElement): Promise<void> {
+  button.click();
+  await flushPromises();
+}
+
+/**
+ * Everything the panel puts on the page: text, attributes, and the properties LWC sets on base
+ * components instead of attributes, through every shadow root.
+ */
+function everythingRendered(root: Node): string {
+  const parts: string[] = [];
+  const visit = (node: Node): void => {
+    if (node.nodeType === Node.TEXT_NODE) {
+      parts.push(node.textContent ?? '');
+    }
+    if (node instanceof HTMLElement) {
+      for (const attribute of Array.from(node.attributes)) {
+        parts.push(attribute.value);
+      }
+      const properties = node as unknown as Record<string, unknown>;
+      for (const name of ['value', 'label', 'message', 'alternativeText', 'options']) {
+        if (properties[name] !== undefined) {
+          parts.push(JSON.stringify(properties[name]));
+        }
+      }
+      node.shadowRoot?.childNodes.forEach(visit);
+    }
+    node.childNodes.forEach(visit);
+  };
+  visit(root);
+  return parts.join('\n');
+}
+
+/** Everything written to the console from now on, to prove the secret is never logged. */
+function watchConsole(): () => string {
+  const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) =>
+    jest.spyOn(console, level)
+  );
+  return () => JSON.stringify(spies.flatMap((spy) => spy.mock.calls));
+}
+
+function collectConnectionChanges(element: HTMLElement): unknown[] {
+  const details: unknown[] = [];
+  element.addEventListener('connectionchange', (event) => {
+    details.push((event as CustomEvent).detail);
+  });
+  return details;
+}
+
+describe('c-connection-panel', () => {
+  beforeEach(() => {
+    getConnectionsMock.mockResolvedValue(CONNECTIONS);
+    getEnvironmentMock.mockResolvedValue(ENVIRONMENT);
+  });
+
+  afterEach(() => {
+    jest.restoreAllMocks();
+    while (document.body.firstChild) {
+      document.body.removeChild(document.body.firstChild);
+    }
+    jest.clearAllMocks();
+  });
+
+  describe('what it shows', () => {
+    it('shows the org name, instance and Sandbox or Production', async () => {
+      const element = await render();
+
+      expect(text(element, '[data-id="organization-name"]')).toBe('Acme Corporation');
+      expect(text(element, '[data-id="instance-name"]')).toBe('CS42');
+      expect(query(element, '[data-id="environment-type"]').label).toBe('Sandbox');
+    });
+
+    it('shows every region with its state, masked client id and message', async () => {
+      const element = await render();
+
+      const us = regionItem(element, 'US');
+      expect(us.textContent).toContain('United States');
+      expect(us.querySelector<FormElement>('[data-id="state"]')?.label).toBe('Connected');
+      expect(us.querySelector('[data-id="client-id-hint"]')?.textContent).toContain('••••4f2c');
+      expect(us.querySelector('[data-id="message"]')?.textContent).toContain('Connected.');
+
+      const eu = regionItem(element, 'EU');
+      expect(eu.querySelector<FormElement>('[data-id="state"]')?.label).toBe('Not connected');
+      expect(eu.querySelector('[data-id="client-id-hint"]')).toBeNull();
+      expect(eu.querySelector('[data-id="message"]')?.textContent).toContain('is not connected');
+    });
+
+    it('offers Test connection and Disconnect only on connected regions, named for screen readers', async () => {
+      const element = await render();
+
+      const usButtons = regionItem(element, 'US').querySelectorAll('lightning-button');
+      expect(Array.from(usButtons).map((button) => button.getAttribute('aria-label'))).toEqual([
+        'Test the connection to United States',
+        'Disconnect United States'
+      ]);
+      expect(regionItem(element, 'EU').querySelectorAll('lightning-button')).toHaveLength(0);
+    });
+
+    it('offers the four regions with the labels of the statuses', async () => {
+      const element = await render();
+
+      expect(query(element, 'lightning-combobox[data-id="region"]').options).toEqual([
+        { value: 'US', label: 'United States' },
+        { value: 'EU', label: 'Europe' },
+        { value: 'CA', label: 'Canada' },
+        { value: 'FEDRAMP', label: 'FedRAMP' }
+      ]);
+    });
+
+    it('shows a spinner with assistive text and disables the form while loading', async () => {
+      const loading = deferred<Status[]>();
+      getConnectionsMock.mockReturnValue(loading.promise);
+      const element = await render();
+
+      expect(query(element, 'lightning-spinner').alternativeText).toBe(
+        'Loading the Insights connections'
+      );
+      expect(query(element, 'lightning-combobox[data-id="region"]').disabled).toBe(true);
+
+      loading.resolve(CONNECTIONS);
+      await flushPromises();
+      expect(element.shadowRoot?.querySelector('lightning-spinner')).toBeNull();
+    });
+
+    it('shows why the org or the statuses could not be read', async () => {
+      getEnvironmentMock.mockRejectedValue({ body: { message: 'No access to the organization.' } });
+      getConnectionsMock.mockRejectedValue([
+        { body: { message: 'The External Credential could not be read.' } },
+        { body: { message: 'Ask your admin for the Insights Sync Admin permission set.' } }
+      ]);
+      const element = await render();
+
+      const errors = text(element, '[data-id="load-errors"]');
+      expect(errors).toContain('No access to the organization.');
+      expect(errors).toContain('The External Credential could not be read.');
+      expect(errors).toContain('Ask your admin for the Insights Sync Admin permission set.');
+      expect(query(element, '[data-id="load-errors"]').getAttribute('role')).toBe('alert');
+    });
+  });
+
+  describe('connect', () => {
+    beforeEach(() => {
+      connectMock.mockResolvedValue(CONNECTED_EU);
+      testConnectionMock.mockResolvedValue(TEST_SUCCEEDED);
+    });
+
+    it('keeps Connect disabled until region, client id and secret are all filled', async () => {
+      const element = await render();
+      expect(connectButton(element).disabled).toBe(true);
+
+      await enter(element, 'lightning-combobox[data-id="region"]', 'EU');
+      expect(connectButton(element).disabled).toBe(true);
+
+      await enter(element, 'lightning-input[data-id="client-id"]', CLIENT_ID);
+      expect(connectButton(element).disabled).toBe(true);
+
+      await enter(element, 'lightning-input[data-id="client-secret"]', '   ');
+      expect(connectButton(element).disabled).toBe(true);
+
+      await enter(element, 'lightning-input[data-id="client-secret"]', SECRET);
+      expect(connectButton(element).disabled).toBe(false);
+    });
+
+    it('asks for the secret in a password field', async () => {
+      const element = await render();
+
+      expect(secretInput(element).type).toBe('password');
+      expect(secretInput(element).label).toBe('Client secret');
+    });
+
+    it('connects with exactly the entered values, then tests the region in a separate call', async () => {
+      const saving = deferred<Status>();
+      connectMock.mockReturnValue(saving.promise);
+      const element = await render();
+      await fillForm(element, { clientId: ` ${CLIENT_ID} ` });
+
+      await click(connectButton(element));
+
+      expect(connectMock).toHaveBeenCalledTimes(1);
+      expect(connectMock).toHaveBeenCalledWith({
+        regionCode: 'EU',
+        clientId: ` ${CLIENT_ID} `,
+        clientSecret: SECRET
+      });
+      // Not in the same request: the test waits until the credentials are stored.
+      expect(testConnectionMock).not.toHaveBeenCalled();
+
+      saving.resolve(CONNECTED_EU);
+      await flushPromises();
+
+      expect(testConnectionMock).toHaveBeenCalledTimes(1);
+      expect(testConnectionMock).toHaveBeenCalledWith({ regionCode: 'EU' });
+    });
+
+    it('shows the test result with the number of tagged reports after connecting', async () => {
+      const element = await render();
+      await fillForm(element);
+
+      await click(connectButton(element));
+
+      expect(text(element, '[data-id="notice"]')).toContain('WalkMe accepted the connection');
+      expect(text(element, '[data-id="notice-report-count"]')).toBe(
+        'Reports tagged for Salesforce: 3'
+      );
+      expect(query(element, '[data-id="notice"]').className).toContain('slds-theme_success');
+      expect(regionItem(element, 'EU').querySelector<FormElement>('[data-id="state"]')?.label).toBe(
+        'Connected'
+      );
+    });
+
+    it('shows why the test failed when WalkMe refuses the new credentials', async () => {
+      testConnectionMock.mockResolvedValue(TEST_FAILED);
+      const element = await render();
+      await fillForm(element);
+
+      await click(connectButton(element));
+
+      const notice = text(element, '[data-id="notice"]');
+      expect(notice).toContain('WalkMe refused the client id and secret (HTTP 401)');
+      expect(notice).not.toContain('Reports tagged');
+      expect(query(element, '[data-id="notice"]').className).toContain('slds-theme_warning');
+    });
+
+    it('keeps the region connected and shows why when the test after connecting cannot run', async () => {
+      testConnectionMock.mockRejectedValue({ body: { message: 'Callouts are not allowed.' } });
+      const element = await render();
+      const changes = collectConnectionChanges(element);
+      await fillForm(element);
+
+      await click(connectButton(element));
+
+      expect(text(element, '[data-id="errors"]')).toBe('Callouts are not allowed.');
+      expect(changes).toEqual([{ regionCode: 'EU', connected: true }]);
+      expect(regionItem(element, 'EU').querySelector<FormElement>('[data-id="state"]')?.label).toBe(
+        'Connected'
+      );
+    });
+
+    it('clears the secret right after a successful connect and shows it nowhere', async () => {
+      const element = await render();
+      const changes = collectConnectionChanges(element);
+      const logged = watchConsole();
+      await fillForm(element);
+      // The search below does reach the input's value: the typed secret is found there.
+      expect(everythingRendered(element)).toContain(SECRET);
+
+      await click(connectButton(element));
+
+      expect(secretInput(element).value).toBe('');
+      // The state is cleared too: with an empty secret Connect cannot be pressed again.
+      await enter(element, 'lightning-combobox[data-id="region"]', 'CA');
+      await enter(element, 'lightning-input[data-id="client-id"]', CLIENT_ID);
+      expect(connectButton(element).disabled).toBe(true);
+      expect(everythingRendered(element)).not.toContain(SECRET);
+      expect(JSON.stringify(changes)).not.toContain(SECRET);
+      expect(logged()).not.toContain(SECRET);
+    });
+
+    it('clears the secret after a failed connect too, and hides it in the error', async () => {
+      connectMock.mockRejectedValue({
+        body: {
+          message: `Could not store the client secret ${SECRET} for WalkMe Insights (Europe).`
+        }
+      });
+      const element = await render();
+      const changes = collectConnectionChanges(element);
+      const logged = watchConsole();
+      await fillForm(element);
+
+      await click(connectButton(element));
+
+      expect(secretInput(element).value).toBe('');
+      expect(connectButton(element).disabled).toBe(true);
+      expect(logged()).not.toContain(SECRET);
+      expect(text(element, '[data-id="errors"]')).toContain(
+        'Could not store the client secret •••• for WalkMe Insights (Europe).'
+      );
+      expect(everythingRendered(element)).not.toContain(SECRET);
+      expect(changes).toEqual([]);
+      expect(testConnectionMock).not.toHaveBeenCalled();
+    });
+
+    it('clears the secret from the input while the call is still running', async () => {
+      connectMock.mockReturnValue(deferred<Status>().promise);
+      const element = await render();
+      await fillForm(element);
+
+      await click(connectButton(element));
+
+      expect(secretInput(element).value).toBe('');
+      expect(everythingRendered(element)).not.toContain(SECRET);
+    });
+
+    it('shows the Apex error message next to the form', async () => {
+      connectMock.mockRejectedValue({
+        body: { message: 'Client ID is missing.\nClient secret is too short.' }
+      });
+      const element = await render();
+      await fillForm(element);
+
+      await click(connectButton(element));
+
+      const errors = query(element, '[data-id="errors"]');
+      expect(errors.getAttribute('role')).toBe('alert');
+      expect(Array.from(errors.querySelectorAll('p')).map((line) => line.textContent)).toEqual([
+        'Client ID is missing.',
+        'Client secret is too short.'
+      ]);
+      expect(query(element, '[data-id="connect-form"]').contains(errors)).toBe(true);
+    });
+
+    it('shows a spinner and disables the form while connecting', async () => {
+      connectMock.mockReturnValue(deferred<Status>().promise);
+      const element = await render();
+      await fillForm(element);
+
+      await click(connectButton(element));
+
+      expect(query(element, 'lightning-spinner').alternativeText).toBe(
+        'Saving the client id and secret for Europe'
+      );
+      expect(connectButton(element).disabled).toBe(true);
+      expect(query(element, 'lightning-input[data-id="client-id"]').disabled).toBe(true);
+      expect(query(element, 'lightning-combobox[data-id="region"]').disabled).toBe(true);
+      const usButtons = regionItem(element, 'US').querySelectorAll<FormElement>('lightning-button');
+      expect(Array.from(usButtons).every((button) => button.disabled)).toBe(true);
+    });
+
+    it('dispatches connectionchange with the region and its state, and refreshes the statuses', async () => {
+      const element = await render();
+      const changes = collectConnectionChanges(element);
+      await fillForm(element);
+
+      await click(connectButton(element));
+
+      expect(changes).toEqual([{ regionCode: 'EU', connected: true }]);
+      expect(getConnectionsMock).toHaveBeenCalledTimes(2);
+    });
+
+    it('keeps the new status of the region when the refreshed list answers from the cache', async () => {
+      const element = await render();
+      await fillForm(element);
+
+      await click(connectButton(element));
+
+      // getConnections still answers the fixture in which Europe is not connected.
+      const eu = regionItem(element, 'EU');
+      expect(eu.querySelector<FormElement>('[data-id="state"]')?.label).toBe('Connected');
+      expect(eu.querySelector('[data-id="client-id-hint"]')?.textContent).toContain('••••9a7f');
+      expect(eu.querySelector('[data-id="report-count"]')?.textContent).toContain('3');
+    });
+  });
+
+  describe('test connection', () => {
+    it('tests a connected region and shows the report count', async () => {
+      testConnectionMock.mockResolvedValue({ ...TEST_SUCCEEDED, regionCode: 'US' });
+      const element = await render();
+
+      await click(within(regionItem(element, 'US'), 'lightning-button[data-action="test"]'));
+
+      expect(testConnectionMock).toHaveBeenCalledWith({ regionCode: 'US' });
+      expect(text(element, '[data-id="notice-report-count"]')).toBe(
+        'Reports tagged for Salesforce: 3'
+      );
+      expect(getConnectionsMock).toHaveBeenCalledTimes(2);
+    });
+
+    it('shows an Error thrown by the call as a readable message', async () => {
+      testConnectionMock.mockRejectedValue(new Error('The request timed out.'));
+      const element = await render();
+
+      await click(within(regionItem(element, 'US'), 'lightning-button[data-action="test"]'));
+
+      expect(text(element, '[data-id="errors"]')).toBe('The request timed out.');
+      expect(element.shadowRoot?.querySelector('lightning-spinner')).toBeNull();
+    });
+  });
+
+  describe('disconnect', () => {
+    function disconnectButton(element: HTMLElement): FormElement {
+      return within(regionItem(element, 'US'), 'lightning-button[data-action="disconnect"]');
+    }
+
+    it('asks for confirmation and leaves the region connected when the admin cancels', async () => {
+      confirmOpen.mockResolvedValue(false);
+      const element = await render();
+      const changes = collectConnectionChanges(element);
+
+      await click(disconnectButton(element));
+
+      expect(confirmOpen).toHaveBeenCalledTimes(1);
+      expect(confirmOpen.mock.calls[0][0]).toEqual(
+        expect.objectContaining({ label: 'Disconnect United States?' })
+      );
+      expect(disconnectMock).not.toHaveBeenCalled();
+      expect(changes).toEqual([]);
+    });
+
+    it('disconnects once confirmed, announces the change and refreshes the statuses', async () => {
+      confirmOpen.mockResolvedValue(true);
+      disconnectMock.mockResolvedValue(DISCONNECTED_US);
+      const element = await render();
+      const changes = collectConnectionChanges(element);
+
+      await click(disconnectButton(element));
+
+      expect(disconnectMock).toHaveBeenCalledWith({ regionCode: 'US' });
+      expect(changes).toEqual([{ regionCode: 'US', connected: false }]);
+      expect(getConnectionsMock).toHaveBeenCalledTimes(2);
+      expect(text(element, '[data-id="notice"]')).toContain('Disconnected WalkMe Insights');
+      const us = regionItem(element, 'US');
+      expect(us.querySelector<FormElement>('[data-id="state"]')?.label).toBe('Not connected');
+      expect(us.querySelectorAll('lightning-button')).toHaveLength(0);
+    });
+
+    it('shows the Apex error when the region cannot be disconnected', async () => {
+      confirmOpen.mockResolvedValue(true);
+      disconnectMock.mockRejectedValue({
+        body: { message: 'Insights Sync could not disconnect the region.' }
+      });
+      const element = await render();
+      const changes = collectConnectionChanges(element);
+
+      await click(disconnectButton(element));
+
+      expect(text(element, '[data-id="errors"]')).toBe(
+        'Insights Sync could not disconnect the region.'
+      );
+      expect(changes).toEqual([]);
+    });
+  });
+});
