@@ -1,0 +1,156 @@
+/**
+ * package:version and package:promote (scripts/org/package-version.ts and package-promote.ts run
+ * them). package:version builds the components and creates a version of the managed package with
+ * code coverage (required to promote it) and without an installation key, then prints its 04t id
+ * and install URLs; the CLI records the version's alias in sfdx-project.json. package:promote
+ * releases a version: the one given, else the newest alias in sfdx-project.json.
+ */
+import { repositoryRoot } from '../../lib/project.ts';
+import { helpText, parseArgs } from './args.ts';
+import { packagePromoteCommand, packageVersionCommand } from './commands.ts';
+import { OrgScriptError } from './main.ts';
+import { installUrls, latestVersionAlias, readVersionResult, requirePackage } from './packaging.ts';
+import { checkNodeVersion, requireDevHub } from './prerequisites.ts';
+import { readProjectFile, type ProjectFile } from './projectFile.ts';
+import { isObject, type Sf } from './sf.ts';
+import { announce, buildComponents } from './steps.ts';
+
+/** What the package scripts need; tests replace the CLI, the build and the project file. */
+export interface PackageDependencies {
+  readonly sf: Sf;
+  readonly project: ProjectFile;
+  readonly build: (packageDirectories: readonly string[]) => Promise<void>;
+}
+
+export const realPackageDependencies = (sf: Sf): PackageDependencies => ({
+  sf,
+  project: readProjectFile(repositoryRoot),
+  build: buildComponents
+});
+
+/** package:version from its command line; returns the exit code or throws what went wrong. */
+export async function createPackageVersion(
+  argv: readonly string[],
+  dependencies: PackageDependencies
+): Promise<number> {
+  const { sf, project } = dependencies;
+  const parsed = parseArgs(packageVersionCommand, argv);
+  if (parsed.help) {
+    console.log(helpText(packageVersionCommand));
+    return 0;
+  }
+  const options = parsed.values;
+  checkNodeVersion();
+  const devHub = await requireDevHub(sf, options['target-dev-hub']);
+  const pkg = requirePackage(project);
+  await dependencies.build(project.packageDirectories);
+
+  announce(
+    `Creating a version of "${pkg.name}" with code coverage on ${devHub.username} (up to ${options.wait} minutes)`
+  );
+  const outcome = await sf.run([
+    'package',
+    'version',
+    'create',
+    '--package',
+    pkg.name,
+    '--code-coverage',
+    '--installation-key-bypass',
+    '--wait',
+    String(options.wait),
+    '--target-dev-hub',
+    devHub.username
+  ]);
+  if (!outcome.ok) {
+    const detail = readVersionResult(outcome.failure.data);
+    throw new OrgScriptError(
+      `creating the package version failed: ${outcome.failure.message}`,
+      detail.errors
+    );
+  }
+  const version = readVersionResult(outcome.result);
+  if (version.status === 'Error' || version.errors.length > 0) {
+    throw new OrgScriptError(`the package version was refused (${version.status})`, version.errors);
+  }
+  if (version.status !== 'Success' || !version.subscriberVersionId) {
+    throw new OrgScriptError(
+      `the package version is still ${version.status} after ${options.wait} minutes: follow it with npx sf package version create report --package-create-request-id ${version.requestId ?? '<08c id>'} --target-dev-hub ${devHub.username}`
+    );
+  }
+  const urls = installUrls(version.subscriberVersionId);
+  console.log('');
+  const number = version.versionNumber ? ` ${version.versionNumber}` : '';
+  console.log(`Package version${number} created: ${version.subscriberVersionId}`);
+  if (version.codeCoverage !== undefined) {
+    console.log(
+      `Code coverage: ${version.codeCoverage}%${version.passedCodeCoverage === false ? ' (below the 75% a release needs)' : ''}`
+    );
+  }
+  console.log(`Install (production, Developer Edition): ${urls.production}`);
+  console.log(`Install (sandbox): ${urls.sandbox}`);
+  console.log(
+    `Or: npx sf package install --package ${version.subscriberVersionId} --target-org <org> --wait 20`
+  );
+  console.log(
+    'sfdx-project.json now holds the version alias: commit it. Release with npm run package:promote.'
+  );
+  return 0;
+}
+
+/** package:promote from its command line; returns the exit code or throws what went wrong. */
+export async function promotePackageVersion(
+  argv: readonly string[],
+  dependencies: PackageDependencies
+): Promise<number> {
+  const { sf, project } = dependencies;
+  const parsed = parseArgs(packagePromoteCommand, argv);
+  if (parsed.help) {
+    console.log(helpText(packagePromoteCommand));
+    return 0;
+  }
+  const options = parsed.values;
+  checkNodeVersion();
+  const devHub = await requireDevHub(sf, options['target-dev-hub']);
+  const requested = options['package-version'];
+  const newest = project.packageName
+    ? latestVersionAlias(project.packageAliases, project.packageName)
+    : undefined;
+  const version = requested
+    ? { alias: requested, id: project.packageAliases[requested] ?? requested }
+    : newest;
+  if (!version) {
+    throw new OrgScriptError(
+      `sfdx-project.json holds no version of "${project.packageName ?? 'the package'}": create one with npm run package:version, or pass --package-version 04t…`
+    );
+  }
+  if (!version.id.startsWith('04t')) {
+    throw new OrgScriptError(
+      `"${version.alias}" is neither a 04t package version id nor a version alias in sfdx-project.json: pass --package-version 04t…`
+    );
+  }
+
+  announce(`Promoting ${version.alias} (${version.id}) to released on ${devHub.username}`);
+  const outcome = await sf.run([
+    'package',
+    'version',
+    'promote',
+    '--package',
+    version.id,
+    '--no-prompt',
+    '--target-dev-hub',
+    devHub.username
+  ]);
+  if (!outcome.ok) {
+    throw new OrgScriptError(`promoting ${version.alias} failed: ${outcome.failure.message}`);
+  }
+  const result = isObject(outcome.result) ? outcome.result : {};
+  if (result.success === false) {
+    throw new OrgScriptError(
+      `promoting ${version.alias} failed: ${JSON.stringify(result.errors ?? [])}`
+    );
+  }
+  console.log('');
+  console.log(`Released: ${version.alias} (${version.id})`);
+  console.log(`Install: ${installUrls(version.id).production}`);
+  return 0;
+}
