@@ -2,6 +2,8 @@
 import '@lwc/synthetic-shadow';
 import { createElement } from 'lwc';
 import Gallery from 'preview/gallery';
+// Registers the sample answers of the Apex methods before any component asks for them.
+import 'preview/sampleAnswers';
 
 const root = document.getElementById('root');
 if (!root) {
