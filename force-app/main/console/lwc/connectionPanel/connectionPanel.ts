@@ -5,6 +5,7 @@ import connect from '@salesforce/apex/ConnectionController.connect';
 import testConnection from '@salesforce/apex/ConnectionController.testConnection';
 import disconnect from '@salesforce/apex/ConnectionController.disconnect';
 import getEnvironment from '@salesforce/apex/ConnectionController.getEnvironment';
+import { apexErrorMessages } from 'c/syncFormat';
 
 type ConnectionStatus = InsightsSync.InsightsConnectionStatus;
 
@@ -75,42 +76,6 @@ const DEFAULT_REGIONS: readonly ComboboxOption[] = [
 const SECRET_MASK = '••••';
 const MIN_MASKED_SECRET_LENGTH = 4;
 
-function describeValue(value: unknown): string[] {
-  if (value === null || value === undefined) {
-    return [];
-  }
-  if (typeof value === 'string') {
-    return value.trim() === '' ? [] : [value];
-  }
-  if (Array.isArray(value)) {
-    return value.flatMap((item) => describeValue(item));
-  }
-  if (typeof value !== 'object') {
-    return [String(value)];
-  }
-  const error = value as {
-    body?: unknown;
-    message?: unknown;
-    pageErrors?: unknown;
-    fieldErrors?: unknown;
-    statusText?: unknown;
-  };
-  if (error.body !== undefined && error.body !== null) {
-    const fromBody = describeValue(error.body);
-    if (fromBody.length > 0) {
-      return fromBody;
-    }
-  }
-  const messages = [
-    ...describeValue(error.message),
-    ...describeValue(error.pageErrors),
-    ...(error.fieldErrors && typeof error.fieldErrors === 'object'
-      ? describeValue(Object.values(error.fieldErrors))
-      : [])
-  ];
-  return messages.length > 0 ? messages : describeValue(error.statusText);
-}
-
 /**
  * The Apex already leaves the secret out of its messages; hiding it here too keeps that true for
  * any error on the way (as typed and as trimmed). Values too short to be a real secret are left
@@ -132,7 +97,7 @@ function withoutSecret(message: string, secret: string): string {
  * controllers list several problems one a line.
  */
 function readableErrors(error: unknown): string[] {
-  const messages = describeValue(error)
+  const messages = apexErrorMessages(error)
     .flatMap((message) => message.split('\n'))
     .map((line) => line.trim())
     .filter((line) => line !== '');

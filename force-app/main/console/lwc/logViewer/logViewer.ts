@@ -1,7 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import getRuns from '@salesforce/apex/RunLogController.getRuns';
 import getRunDetail from '@salesforce/apex/RunLogController.getRunDetail';
-import { formatRuntime, formatUtc } from 'c/syncFormat';
+import { apexErrorMessages, formatRuntime, formatUtc } from 'c/syncFormat';
 import { csvDataUri, issuesCsv, issuesCsvFileName } from './issuesCsv';
 
 type RunSummary = InsightsSync.RunSummary;
@@ -53,32 +53,12 @@ interface IssueRow {
 /** Base components (and the dialog's own elements) that can take focus. */
 type Focusable = HTMLElement & { focus(): void };
 
-function messagesOf(value: unknown): string[] {
-  if (value === null || value === undefined) {
-    return [];
-  }
-  if (typeof value === 'string') {
-    return value.trim() === '' ? [] : [value.trim()];
-  }
-  if (Array.isArray(value)) {
-    return value.flatMap((item) => messagesOf(item));
-  }
-  if (typeof value !== 'object') {
-    return [String(value)];
-  }
-  const error = value as { body?: unknown; message?: unknown; pageErrors?: unknown };
-  const fromBody = messagesOf(error.body);
-  return fromBody.length > 0
-    ? fromBody
-    : [...messagesOf(error.message), ...messagesOf(error.pageErrors)];
-}
-
 /**
  * The sentence(s) of a failed Apex call, one a line: Apex errors reach a component as
  * `{ body: { message } }` (or a list of such), other failures as an `Error` or plain text.
  */
 function errorMessage(error: unknown): string {
-  const messages = messagesOf(error);
+  const messages = apexErrorMessages(error);
   return messages.length > 0 ? messages.join('\n') : NO_REASON;
 }
 

@@ -62,3 +62,42 @@ export function formatRuntime(
   }
   return `${Math.floor(totalMinutes / MINUTES_PER_HOUR)} h ${pad(totalMinutes % MINUTES_PER_HOUR)} min`;
 }
+
+/**
+ * The messages of a failed Apex or platform call, trimmed and without blanks: Apex errors reach a
+ * component as `{ body: { message } }` (or a list of such); platform errors as page and field
+ * errors; other failures as an `Error` or plain text. Empty when the error says nothing.
+ */
+export function apexErrorMessages(value: unknown): string[] {
+  if (value === null || value === undefined) {
+    return [];
+  }
+  if (typeof value === 'string') {
+    return value.trim() === '' ? [] : [value.trim()];
+  }
+  if (Array.isArray(value)) {
+    return value.flatMap((item) => apexErrorMessages(item));
+  }
+  if (typeof value !== 'object') {
+    return [String(value)];
+  }
+  const error = value as {
+    body?: unknown;
+    message?: unknown;
+    pageErrors?: unknown;
+    fieldErrors?: unknown;
+    statusText?: unknown;
+  };
+  const fromBody = apexErrorMessages(error.body);
+  if (fromBody.length > 0) {
+    return fromBody;
+  }
+  const messages = [
+    ...apexErrorMessages(error.message),
+    ...apexErrorMessages(error.pageErrors),
+    ...(error.fieldErrors && typeof error.fieldErrors === 'object'
+      ? apexErrorMessages(Object.values(error.fieldErrors))
+      : [])
+  ];
+  return messages.length > 0 ? messages : apexErrorMessages(error.statusText);
+}

@@ -1,4 +1,4 @@
-import { formatRuntime, formatUtc } from 'c/syncFormat';
+import { apexErrorMessages, formatRuntime, formatUtc } from 'c/syncFormat';
 
 describe('c-sync-format', () => {
   describe('formatUtc', () => {
@@ -32,6 +32,29 @@ describe('c-sync-format', () => {
     it('shows a dash while a run has not finished or when its times are inconsistent', () => {
       expect(formatRuntime(start, null)).toBe('—');
       expect(formatRuntime(start, '2026-11-25T07:59:00.000Z')).toBe('—');
+    });
+  });
+
+  describe('apexErrorMessages', () => {
+    it('reads Apex errors, lists of them, page and field errors, and plain errors', () => {
+      expect(apexErrorMessages({ body: { message: ' Region is required. ' } })).toEqual([
+        'Region is required.'
+      ]);
+      expect(apexErrorMessages([{ body: { message: 'a' } }, { body: { message: 'b' } }])).toEqual([
+        'a',
+        'b'
+      ]);
+      expect(
+        apexErrorMessages({
+          body: { pageErrors: [{ message: 'page' }], fieldErrors: { Name: [{ message: 'field' }] } }
+        })
+      ).toEqual(['page', 'field']);
+      expect(apexErrorMessages(new Error('boom'))).toEqual(['boom']);
+    });
+
+    it('says nothing when the error carries no message', () => {
+      expect(apexErrorMessages({ body: {} })).toEqual([]);
+      expect(apexErrorMessages(undefined)).toEqual([]);
     });
   });
 });
