@@ -290,7 +290,7 @@ declare namespace InsightsSync {
 
 // ConnectionController
 
-/** Cacheable. */
+/** Not cacheable: connection state is live. */
 declare module '@salesforce/apex/ConnectionController.getConnections' {
   const getConnections: () => Promise<InsightsSync.InsightsConnectionStatus[]>;
   export default getConnections;
@@ -327,7 +327,7 @@ declare module '@salesforce/apex/ConnectionController.getEnvironment' {
 
 // IntegrationController
 
-/** Cacheable: refresh it (refreshApex) after a save, a state change or Run Now. */
+/** Not cacheable: the list shows live run and save state. */
 declare module '@salesforce/apex/IntegrationController.getIntegrations' {
   const getIntegrations: () => Promise<InsightsSync.IntegrationRow[]>;
   export default getIntegrations;

@@ -350,9 +350,8 @@ export default class ConnectionPanel extends LightningElement {
   }
 
   /**
-   * Reads every region's status again. `getConnections` is cacheable, and an imperative call of a
-   * cacheable method may be answered from the client cache, so the status an action just returned
-   * (never cached) wins over the list for that region.
+   * Reads every region's status again. The status an action just returned wins over the list for
+   * that region: only it carries the result of the test made in that request.
    */
   private async loadStatuses(latest?: ConnectionStatus): Promise<void> {
     try {
