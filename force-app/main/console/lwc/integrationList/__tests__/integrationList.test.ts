@@ -1,0 +1,822 @@
+import { createElement } from 'lwc';
+import LightningConfirm from 'lightning/confirm';
+import { onError, subscribe, unsubscribe, type EmpMessage } from 'lightning/empApi';
+import IntegrationList from 'c/integrationList';
+import getIntegrations from '@salesforce/apex/IntegrationController.getIntegrations';
+import getSchedulerStatus from '@salesforce/apex/IntegrationController.getSchedulerStatus';
+import scheduleDispatcher from '@salesforce/apex/IntegrationController.scheduleDispatcher';
+import runNow from '@salesforce/apex/IntegrationController.runNow';
+import pauseIntegration from '@salesforce/apex/IntegrationController.pauseIntegration';
+import resumeIntegration from '@salesforce/apex/IntegrationController.resumeIntegration';
+import archiveIntegration from '@salesforce/apex/IntegrationController.archiveIntegration';
+
+jest.mock(
+  '@salesforce/apex/IntegrationController.getIntegrations',
+  () => ({ default: jest.fn() }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/apex/IntegrationController.getSchedulerStatus',
+  () => ({ default: jest.fn() }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/apex/IntegrationController.scheduleDispatcher',
+  () => ({ default: jest.fn() }),
+  { virtual: true }
+);
+jest.mock('@salesforce/apex/IntegrationController.runNow', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock(
+  '@salesforce/apex/IntegrationController.pauseIntegration',
+  () => ({ default: jest.fn() }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/apex/IntegrationController.resumeIntegration',
+  () => ({ default: jest.fn() }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/apex/IntegrationController.archiveIntegration',
+  () => ({ default: jest.fn() }),
+  { virtual: true }
+);
+jest.mock('lightning/confirm', () => ({ __esModule: true, default: { open: jest.fn() } }));
+
+type Row = InsightsSync.IntegrationRow;
+type Status = InsightsSync.SchedulerStatus;
+
+const INTEGRATIONS = jest.requireActual<Row[]>('./data/getIntegrations.json');
+const SCHEDULED = jest.requireActual<Status>('./data/getSchedulerStatusScheduled.json');
+const NOT_SCHEDULED = jest.requireActual<Status>('./data/getSchedulerStatusNotScheduled.json');
+
+const getIntegrationsMock = getIntegrations as jest.MockedFunction<typeof getIntegrations>;
+const getSchedulerStatusMock = getSchedulerStatus as jest.MockedFunction<typeof getSchedulerStatus>;
+const scheduleDispatcherMock = scheduleDispatcher as jest.MockedFunction<typeof scheduleDispatcher>;
+const runNowMock = runNow as jest.MockedFunction<typeof runNow>;
+const pauseMock = pauseIntegration as jest.MockedFunction<typeof pauseIntegration>;
+const resumeMock = resumeIntegration as jest.MockedFunction<typeof resumeIntegration>;
+const archiveMock = archiveIntegration as jest.MockedFunction<typeof archiveIntegration>;
+const confirmOpen = (LightningConfirm as unknown as { open: jest.Mock }).open;
+// sfdx-lwc-jest's lightning/empApi stub: jest.fn()s.
+const subscribeMock = subscribe as unknown as jest.Mock;
+const unsubscribeMock = unsubscribe as unknown as jest.Mock;
+const onErrorMock = onError as unknown as jest.Mock;
+
+const CHANNEL = '/event/Integration_Saved__e';
+const SUBSCRIPTION = { id: 'subscription-1', channel: CHANNEL };
+// Apex answers with an 18-character Id; the event may carry the 15-character form.
+const PAUSE_JOB_ID = '0Af000000000123AAA';
+
+/** The properties of the base-component stubs the tests read (LWC sets them, not attributes). */
+type BaseElement = HTMLElement & {
+  label: string;
+  value: string;
+  disabled: boolean;
+  alternativeText: string;
+  iconName: string;
+  status?: string;
+};
+
+type ListElement = HTMLElement & { refresh(): Promise<void> };
+
+/** Lets every pending promise (and the re-render that follows) settle. */
+function flushPromises(): Promise<void> {
+  // A macrotask runs after every queued microtask, however long the chain of awaits.
+  // eslint-disable-next-line @lwc/lwc/no-async-operation
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** A promise the test settles when it wants, to look at the list while a call runs. */
+function deferred<T>(): {
+  promise: Promise<T>;
+  resolve: (value: T) => void;
+  reject: (reason: unknown) => void;
+} {
+  let resolve!: (value: T) => void;
+  let reject!: (reason: unknown) => void;
+  const promise = new Promise<T>((onResolve, onReject) => {
+    resolve = onResolve;
+    reject = onReject;
+  });
+  return { promise, resolve, reject };
+}
+
+async function render(): Promise<ListElement> {
+  const element = createElement('c-integration-list', { is: IntegrationList }) as ListElement;
+  document.body.appendChild(element);
+  await flushPromises();
+  return element;
+}
+
+function query<T extends HTMLElement = BaseElement>(element: HTMLElement, selector: string): T {
+  const found = element.shadowRoot?.querySelector<T>(selector);
+  if (!found) {
+    throw new Error(`${selector} not rendered`);
+  }
+  return found;
+}
+
+function within<T extends HTMLElement = BaseElement>(container: HTMLElement, selector: string): T {
+  const found = container.querySelector<T>(selector);
+  if (!found) {
+    throw new Error(`${selector} not rendered`);
+  }
+  return found;
+}
+
+function squeeze(value: string | null | undefined): string {
+  return value?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+function text(element: HTMLElement, selector: string): string {
+  return squeeze(query(element, selector).textContent);
+}
+
+function row(element: HTMLElement, developerName: string): HTMLElement {
+  return query(element, `tr[data-developer-name="${developerName}"]`);
+}
+
+function cell(element: HTMLElement, developerName: string, id: string): string {
+  return squeeze(within(row(element, developerName), `[data-id="${id}"]`).textContent);
+}
+
+function menuOf(element: HTMLElement, developerName: string): BaseElement {
+  return within(row(element, developerName), 'lightning-button-menu');
+}
+
+function menuItems(element: HTMLElement, developerName: string): BaseElement[] {
+  return Array.from(
+    menuOf(element, developerName).querySelectorAll<BaseElement>('lightning-menu-item')
+  );
+}
+
+/** Chooses an item of a row's menu the way lightning-button-menu reports it. */
+async function choose(element: HTMLElement, developerName: string, value: string): Promise<void> {
+  menuOf(element, developerName).dispatchEvent(new CustomEvent('select', { detail: { value } }));
+  await flushPromises();
+}
+
+async function click(button: HTMLElement): Promise<void> {
+  button.click();
+  await flushPromises();
+}
+
+/** Delivers an Integration_Saved__e the way lightning/empApi does. */
+async function publishSave(payload: {
+  developerName: string;
+  deployJobId: string;
+  success: boolean;
+  message: string;
+}): Promise<void> {
+  const onMessage = subscribeMock.mock.calls[0][2] as (message: EmpMessage) => void;
+  onMessage({
+    channel: CHANNEL,
+    data: {
+      payload: {
+        Developer_Name__c: payload.developerName,
+        Deploy_Job_Id__c: payload.deployJobId,
+        Success__c: payload.success,
+        Message__c: payload.message
+      }
+    }
+  });
+  await flushPromises();
+}
+
+function collect(element: HTMLElement, eventName: string): unknown[] {
+  const details: unknown[] = [];
+  element.addEventListener(eventName, (event) => {
+    details.push((event as CustomEvent).detail);
+  });
+  return details;
+}
+
+describe('c-integration-list', () => {
+  beforeEach(() => {
+    getIntegrationsMock.mockResolvedValue(INTEGRATIONS);
+    getSchedulerStatusMock.mockResolvedValue(SCHEDULED);
+    subscribeMock.mockResolvedValue(SUBSCRIPTION);
+    unsubscribeMock.mockResolvedValue(true);
+  });
+
+  afterEach(() => {
+    while (document.body.firstChild) {
+      document.body.removeChild(document.body.firstChild);
+    }
+    jest.useRealTimers();
+    jest.clearAllMocks();
+  });
+
+  describe('the table', () => {
+    it('has a column for the name, report, object, schedule, last run, next run and state', async () => {
+      const element = await render();
+
+      const headers = Array.from(
+        query(element, '[data-id="integration-table"]').querySelectorAll('thead th')
+      ).map((header) => squeeze(header.textContent));
+      expect(headers).toEqual([
+        'Name',
+        'Report',
+        'Object',
+        'Schedule',
+        'Last Run (UTC)',
+        'Next run (UTC)',
+        'State',
+        'Actions'
+      ]);
+    });
+
+    it('lists every integration in the order the Apex sorted them', async () => {
+      const element = await render();
+
+      const names = Array.from(
+        query(element, '[data-id="integration-table"]').querySelectorAll<HTMLElement>(
+          'tbody tr[data-developer-name]'
+        )
+      ).map((tableRow) => tableRow.dataset.developerName);
+      expect(names).toEqual(['Account_Onboarding', 'Contact_NPS', 'Lead_Logins', 'Lead_TeachMe']);
+    });
+
+    it('shows an active integration with its last run: UTC time, status and counts', async () => {
+      const element = await render();
+
+      expect(cell(element, 'Lead_Logins', 'label')).toBe('Lead logins');
+      expect(cell(element, 'Lead_Logins', 'api-name')).toBe('Lead_Logins');
+      expect(cell(element, 'Lead_Logins', 'report')).toBe('Logins');
+      expect(cell(element, 'Lead_Logins', 'object')).toBe('Lead');
+      expect(cell(element, 'Lead_Logins', 'schedule')).toBe('Daily at 08:00 UTC');
+      expect(cell(element, 'Lead_Logins', 'last-run-time')).toBe('2026-11-25 08:00:03 UTC');
+      const badge = within(row(element, 'Lead_Logins'), 'c-run-status-badge');
+      expect(badge.status).toBe('Completed');
+      expect(squeeze(badge.shadowRoot?.textContent)).toContain('Completed');
+      expect(cell(element, 'Lead_Logins', 'last-run-counts')).toBe(
+        '1,200 read · 950 updated · 0 failed'
+      );
+      expect(cell(element, 'Lead_Logins', 'next-run')).toBe('2026-11-26 08:00:00 UTC');
+      expect(within(row(element, 'Lead_Logins'), 'lightning-badge').label).toBe('Active');
+      expect(row(element, 'Lead_Logins').querySelector('[data-id="problem"]')).toBeNull();
+    });
+
+    it('shows a paused integration as Paused, with the failed count and reason of its last run', async () => {
+      const element = await render();
+
+      expect(cell(element, 'Contact_NPS', 'schedule')).toBe('Weekly on Monday at 06:30 UTC');
+      expect(cell(element, 'Contact_NPS', 'next-run')).toBe('Paused');
+      expect(within(row(element, 'Contact_NPS'), 'lightning-badge').label).toBe('Paused');
+      expect(within(row(element, 'Contact_NPS'), 'c-run-status-badge').status).toBe(
+        'Completed with errors'
+      );
+      expect(cell(element, 'Contact_NPS', 'last-run-counts')).toBe(
+        '480 read · 470 updated · 3 failed'
+      );
+      expect(cell(element, 'Contact_NPS', 'last-run-error')).toBe(
+        '3 records could not be updated: FIELD_CUSTOM_VALIDATION_EXCEPTION.'
+      );
+    });
+
+    it('says Never run for an integration without runs', async () => {
+      const element = await render();
+
+      expect(cell(element, 'Account_Onboarding', 'last-run')).toBe('Never run');
+      expect(row(element, 'Account_Onboarding').querySelector('c-run-status-badge')).toBeNull();
+      expect(cell(element, 'Account_Onboarding', 'schedule')).toBe('Hourly at :15');
+      expect(cell(element, 'Account_Onboarding', 'next-run')).toBe('2026-11-25 09:15:00 UTC');
+    });
+
+    it('shows the time a queued run was queued, without counts', async () => {
+      const queued: Row = {
+        ...INTEGRATIONS[0],
+        lastRun: {
+          ...(INTEGRATIONS[2].lastRun as InsightsSync.RunSummary),
+          status: 'Queued',
+          queuedAt: '2026-11-25T10:11:12.000Z',
+          startedAt: undefined,
+          rowsRead: 0,
+          recordsUpdated: 0
+        }
+      };
+      getIntegrationsMock.mockResolvedValue([queued]);
+      const element = await render();
+
+      expect(cell(element, 'Account_Onboarding', 'last-run-time')).toBe('2026-11-25 10:11:12 UTC');
+      expect(within(row(element, 'Account_Onboarding'), 'c-run-status-badge').status).toBe(
+        'Queued'
+      );
+      expect(row(element, 'Account_Onboarding').querySelector('[data-id="last-run-counts"]')).toBe(
+        null
+      );
+    });
+
+    it('shows a problem with the stored settings as a warning under the name', async () => {
+      const element = await render();
+
+      const nameCell = within(row(element, 'Lead_TeachMe'), '[data-id="name"]');
+      const problem = within(nameCell, '[data-id="problem"]');
+      expect(squeeze(problem.textContent)).toBe(
+        'The field mappings of Lead_TeachMe are not valid JSON. Edit the integration, check its ' +
+          'mappings and save it again.'
+      );
+      expect(within(problem, 'lightning-icon').iconName).toBe('utility:warning');
+    });
+
+    it('names each row menu for screen readers', async () => {
+      const element = await render();
+
+      expect(menuOf(element, 'Lead_Logins').alternativeText).toBe('Actions for Lead logins');
+      expect(menuOf(element, 'Contact_NPS').alternativeText).toBe('Actions for Contact NPS');
+    });
+
+    it('offers Pause on an active integration and Resume on a paused one', async () => {
+      const element = await render();
+
+      expect(menuItems(element, 'Lead_Logins').map((item) => item.label)).toEqual([
+        'Run Now',
+        'Log',
+        'Edit',
+        'Pause',
+        'Archive'
+      ]);
+      expect(menuItems(element, 'Contact_NPS').map((item) => item.label)).toEqual([
+        'Run Now',
+        'Log',
+        'Edit',
+        'Resume',
+        'Archive'
+      ]);
+    });
+  });
+
+  describe('loading', () => {
+    it('shows a spinner saying what loads while getIntegrations runs', async () => {
+      const loading = deferred<Row[]>();
+      getIntegrationsMock.mockReturnValue(loading.promise);
+      const element = await render();
+
+      expect(query(element, '[data-id="integrations"] lightning-spinner').alternativeText).toBe(
+        'Loading integrations'
+      );
+      expect(query(element, '[data-id="integrations"]').getAttribute('aria-busy')).toBe('true');
+      expect(element.shadowRoot?.querySelector('[data-id="empty"]')).toBeNull();
+
+      loading.resolve(INTEGRATIONS);
+      await flushPromises();
+
+      expect(element.shadowRoot?.querySelector('[data-id="integrations"] lightning-spinner')).toBe(
+        null
+      );
+      expect(query(element, '[data-id="integration-table"]')).toBeTruthy();
+    });
+
+    it('shows why the integrations could not be loaded, and Retry loads them again', async () => {
+      getIntegrationsMock.mockRejectedValueOnce({
+        body: {
+          message:
+            'You cannot read the run log.\nAsk your admin for the Insights Sync Viewer permission set.'
+        }
+      });
+      const element = await render();
+
+      const errors = query(element, '[data-id="load-errors"]');
+      expect(errors.getAttribute('role')).toBe('alert');
+      expect(Array.from(errors.querySelectorAll('p')).map((line) => line.textContent)).toEqual([
+        'The integrations could not be loaded.',
+        'You cannot read the run log.',
+        'Ask your admin for the Insights Sync Viewer permission set.'
+      ]);
+      expect(element.shadowRoot?.querySelector('[data-id="empty"]')).toBeNull();
+
+      await click(query(element, 'lightning-button[data-action="retry"]'));
+
+      expect(getIntegrationsMock).toHaveBeenCalledTimes(2);
+      expect(element.shadowRoot?.querySelector('[data-id="load-errors"]')).toBeNull();
+      expect(row(element, 'Lead_Logins')).toBeTruthy();
+    });
+
+    it('says so when there are no integrations yet', async () => {
+      getIntegrationsMock.mockResolvedValue([]);
+      const element = await render();
+
+      expect(text(element, '[data-id="empty"]')).toContain('No integrations yet');
+      expect(element.shadowRoot?.querySelector('[data-id="integration-table"]')).toBeNull();
+    });
+
+    it('reloads the integrations and the dispatcher status on refresh()', async () => {
+      const element = await render();
+      expect(getIntegrationsMock).toHaveBeenCalledTimes(1);
+      expect(getSchedulerStatusMock).toHaveBeenCalledTimes(1);
+      getIntegrationsMock.mockResolvedValue([INTEGRATIONS[2]]);
+      getSchedulerStatusMock.mockResolvedValue(NOT_SCHEDULED);
+
+      await element.refresh();
+      await flushPromises();
+
+      expect(getIntegrationsMock).toHaveBeenCalledTimes(2);
+      expect(getSchedulerStatusMock).toHaveBeenCalledTimes(2);
+      expect(
+        query(element, '[data-id="integration-table"]').querySelectorAll('tbody tr')
+      ).toHaveLength(1);
+      expect(text(element, '[data-id="scheduler-text"]')).toBe(
+        'Not scheduled: integrations run only on Run Now.'
+      );
+    });
+  });
+
+  describe('events to the console', () => {
+    it('fires newintegration when New integration is pressed', async () => {
+      const element = await render();
+      const fired = collect(element, 'newintegration');
+
+      await click(query(element, 'lightning-button[data-action="new-integration"]'));
+
+      expect(fired).toHaveLength(1);
+    });
+
+    it('fires openlog with the developer name and label when Log is chosen', async () => {
+      const element = await render();
+      const fired = collect(element, 'openlog');
+
+      await choose(element, 'Contact_NPS', 'log');
+
+      expect(fired).toEqual([{ developerName: 'Contact_NPS', label: 'Contact NPS' }]);
+    });
+
+    it('fires edit with the developer name when Edit is chosen', async () => {
+      const element = await render();
+      const fired = collect(element, 'edit');
+
+      await choose(element, 'Lead_Logins', 'edit');
+
+      expect(fired).toEqual([{ developerName: 'Lead_Logins' }]);
+    });
+  });
+
+  describe('Run Now', () => {
+    it('queues a run of that integration, says so on its row and refreshes the list', async () => {
+      runNowMock.mockResolvedValue('a01000000000099AAA');
+      const element = await render();
+
+      await choose(element, 'Lead_Logins', 'run-now');
+
+      expect(runNowMock).toHaveBeenCalledTimes(1);
+      expect(runNowMock).toHaveBeenCalledWith({ developerName: 'Lead_Logins' });
+      expect(cell(element, 'Lead_Logins', 'row-notice')).toContain('Run queued.');
+      expect(getIntegrationsMock).toHaveBeenCalledTimes(2);
+    });
+
+    it('disables Run Now on the row while the run is being queued', async () => {
+      runNowMock.mockReturnValue(deferred<string>().promise);
+      const element = await render();
+
+      await choose(element, 'Lead_Logins', 'run-now');
+
+      expect(cell(element, 'Lead_Logins', 'row-pending')).toBe('Queuing a run…');
+      expect(menuItems(element, 'Lead_Logins')[0].disabled).toBe(true);
+      expect(menuItems(element, 'Contact_NPS')[0].disabled).toBeFalsy();
+    });
+
+    it('shows why the run could not be queued on that row only', async () => {
+      runNowMock.mockRejectedValue({
+        body: { message: 'Lead logins is already queued or running. Wait until it has finished.' }
+      });
+      const element = await render();
+
+      await choose(element, 'Lead_Logins', 'run-now');
+
+      const errors = within(row(element, 'Lead_Logins'), '[data-id="row-errors"]');
+      expect(errors.getAttribute('role')).toBe('alert');
+      expect(squeeze(errors.textContent)).toBe(
+        'Lead logins is already queued or running. Wait until it has finished.'
+      );
+      expect(row(element, 'Contact_NPS').querySelector('[data-id="row-errors"]')).toBeNull();
+      expect(row(element, 'Lead_Logins').querySelector('[data-id="row-notice"]')).toBeNull();
+      expect(getIntegrationsMock).toHaveBeenCalledTimes(1);
+    });
+  });
+
+  describe('Pause, Resume and Archive', () => {
+    it('pauses an active integration and shows Pausing… until its deployment is reported', async () => {
+      pauseMock.mockResolvedValue(PAUSE_JOB_ID);
+      const element = await render();
+
+      await choose(element, 'Lead_Logins', 'pause');
+
+      expect(pauseMock).toHaveBeenCalledWith({ developerName: 'Lead_Logins' });
+      expect(cell(element, 'Lead_Logins', 'row-pending')).toBe('Pausing…');
+      const pauseItem = menuItems(element, 'Lead_Logins').find((item) => item.value === 'pause');
+      expect(pauseItem?.disabled).toBe(true);
+
+      getIntegrationsMock.mockResolvedValue(
+        INTEGRATIONS.map((integration) => {
+          return integration.developerName === 'Lead_Logins'
+            ? { ...integration, state: 'Paused', nextRunAt: undefined }
+            : integration;
+        })
+      );
+      await publishSave({
+        developerName: 'Lead_Logins',
+        deployJobId: PAUSE_JOB_ID.slice(0, 15),
+        success: true,
+        message: 'Lead logins was saved.'
+      });
+
+      expect(row(element, 'Lead_Logins').querySelector('[data-id="row-pending"]')).toBeNull();
+      expect(getIntegrationsMock).toHaveBeenCalledTimes(2);
+      expect(within(row(element, 'Lead_Logins'), 'lightning-badge').label).toBe('Paused');
+      expect(cell(element, 'Lead_Logins', 'next-run')).toBe('Paused');
+      expect(cell(element, 'Lead_Logins', 'row-notice')).toContain('Paused');
+      expect(menuItems(element, 'Lead_Logins').map((item) => item.label)).toContain('Resume');
+    });
+
+    it('resumes a paused integration', async () => {
+      resumeMock.mockResolvedValue('0Af000000000124AAA');
+      const element = await render();
+
+      await choose(element, 'Contact_NPS', 'resume');
+
+      expect(resumeMock).toHaveBeenCalledWith({ developerName: 'Contact_NPS' });
+      expect(pauseMock).not.toHaveBeenCalled();
+      expect(cell(element, 'Contact_NPS', 'row-pending')).toBe('Resuming…');
+    });
+
+    it('shows the failure message of the deployment on the row, one line each', async () => {
+      resumeMock.mockResolvedValue('0Af000000000124AAA');
+      const element = await render();
+      await choose(element, 'Contact_NPS', 'resume');
+
+      await publishSave({
+        developerName: 'Contact_NPS',
+        deployJobId: '0Af000000000124AAA',
+        success: false,
+        message:
+          'Contact NPS could not be saved.\nThe field WalkMe_NPS__c does not exist on Contact.'
+      });
+
+      expect(row(element, 'Contact_NPS').querySelector('[data-id="row-pending"]')).toBeNull();
+      const errors = within(row(element, 'Contact_NPS'), '[data-id="row-errors"]');
+      expect(Array.from(errors.querySelectorAll('p')).map((line) => line.textContent)).toEqual([
+        'Contact NPS could not be saved.',
+        'The field WalkMe_NPS__c does not exist on Contact.'
+      ]);
+      expect(getIntegrationsMock).toHaveBeenCalledTimes(2);
+    });
+
+    it('shows an Apex error of the pause on the row and stops waiting', async () => {
+      pauseMock.mockRejectedValue({
+        body: { message: 'You need the Manage Insights Sync permission to pause integrations.' }
+      });
+      const element = await render();
+
+      await choose(element, 'Lead_Logins', 'pause');
+
+      expect(row(element, 'Lead_Logins').querySelector('[data-id="row-pending"]')).toBeNull();
+      expect(cell(element, 'Lead_Logins', 'row-errors')).toBe(
+        'You need the Manage Insights Sync permission to pause integrations.'
+      );
+    });
+
+    it('stops waiting when the event comes before the Apex answered', async () => {
+      const pausing = deferred<string>();
+      pauseMock.mockReturnValue(pausing.promise);
+      const element = await render();
+      await choose(element, 'Lead_Logins', 'pause');
+
+      await publishSave({
+        developerName: 'Lead_Logins',
+        deployJobId: PAUSE_JOB_ID,
+        success: true,
+        message: ''
+      });
+      pausing.resolve(PAUSE_JOB_ID);
+      await flushPromises();
+
+      expect(row(element, 'Lead_Logins').querySelector('[data-id="row-pending"]')).toBeNull();
+    });
+
+    it('keeps waiting when another deployment of the same integration finishes, but refreshes', async () => {
+      pauseMock.mockResolvedValue(PAUSE_JOB_ID);
+      const element = await render();
+      await choose(element, 'Lead_Logins', 'pause');
+
+      await publishSave({
+        developerName: 'Lead_Logins',
+        deployJobId: '0Af000000000999AAA',
+        success: true,
+        message: ''
+      });
+
+      expect(cell(element, 'Lead_Logins', 'row-pending')).toBe('Pausing…');
+      expect(getIntegrationsMock).toHaveBeenCalledTimes(2);
+    });
+
+    it('refreshes the list when an integration is saved elsewhere', async () => {
+      const element = await render();
+
+      await publishSave({
+        developerName: 'Lead_Logins',
+        deployJobId: '0Af000000000555AAA',
+        success: true,
+        message: ''
+      });
+
+      expect(getIntegrationsMock).toHaveBeenCalledTimes(2);
+      expect(row(element, 'Lead_Logins').querySelector('[data-id="row-notice"]')).toBeNull();
+    });
+
+    it('stops saying Pausing… when no event came after two minutes, and says where to look', async () => {
+      jest.useFakeTimers();
+      pauseMock.mockResolvedValue(PAUSE_JOB_ID);
+      const element = createElement('c-integration-list', {
+        is: IntegrationList
+      }) as ListElement;
+      document.body.appendChild(element);
+      await jest.advanceTimersByTimeAsync(0);
+      menuOf(element, 'Lead_Logins').dispatchEvent(
+        new CustomEvent('select', { detail: { value: 'pause' } })
+      );
+      await jest.advanceTimersByTimeAsync(119000);
+      expect(cell(element, 'Lead_Logins', 'row-pending')).toBe('Pausing…');
+
+      await jest.advanceTimersByTimeAsync(1000);
+
+      expect(row(element, 'Lead_Logins').querySelector('[data-id="row-pending"]')).toBeNull();
+      expect(cell(element, 'Lead_Logins', 'row-notice')).toContain('Setup → Deployment Status');
+      expect(getIntegrationsMock).toHaveBeenCalledTimes(2);
+    });
+
+    it('archives an integration only after the admin confirms', async () => {
+      confirmOpen.mockResolvedValue(true);
+      archiveMock.mockResolvedValue('0Af000000000125AAA');
+      const element = await render();
+
+      await choose(element, 'Contact_NPS', 'archive');
+
+      expect(confirmOpen).toHaveBeenCalledTimes(1);
+      expect(confirmOpen.mock.calls[0][0]).toEqual(
+        expect.objectContaining({ label: 'Archive Contact NPS?' })
+      );
+      expect(archiveMock).toHaveBeenCalledWith({ developerName: 'Contact_NPS' });
+      expect(cell(element, 'Contact_NPS', 'row-pending')).toBe('Archiving…');
+
+      getIntegrationsMock.mockResolvedValue(
+        INTEGRATIONS.filter((integration) => integration.developerName !== 'Contact_NPS')
+      );
+      await publishSave({
+        developerName: 'Contact_NPS',
+        deployJobId: '0Af000000000125',
+        success: true,
+        message: ''
+      });
+
+      expect(element.shadowRoot?.querySelector('tr[data-developer-name="Contact_NPS"]')).toBe(null);
+      expect(text(element, '[data-id="notice"]')).toBe(
+        'Archived Contact NPS: it no longer runs. Its runs stay in the log.'
+      );
+    });
+
+    it('does not archive when the admin cancels', async () => {
+      confirmOpen.mockResolvedValue(false);
+      const element = await render();
+
+      await choose(element, 'Contact_NPS', 'archive');
+
+      expect(confirmOpen).toHaveBeenCalledTimes(1);
+      expect(archiveMock).not.toHaveBeenCalled();
+      expect(row(element, 'Contact_NPS').querySelector('[data-id="row-pending"]')).toBeNull();
+    });
+  });
+
+  describe('the dispatcher', () => {
+    it('says who scheduled it, when, and when it dispatches next, in UTC', async () => {
+      const element = await render();
+
+      expect(text(element, '[data-id="scheduler-text"]')).toBe(
+        'Schedule active — scheduled by Ada Admin on 2026-11-20 14:05:00 UTC, next dispatch ' +
+          '2026-11-25 09:00:00 UTC.'
+      );
+      expect(text(element, '[data-id="scheduler-run-as"]')).toBe(
+        'Scheduled runs run as Ada Admin.'
+      );
+      expect(
+        element.shadowRoot?.querySelector('lightning-button[data-action="schedule-dispatcher"]')
+      ).toBeNull();
+    });
+
+    it('offers Schedule when it is not scheduled, and shows the new status once scheduled', async () => {
+      getSchedulerStatusMock.mockResolvedValue(NOT_SCHEDULED);
+      const scheduling = deferred<Status>();
+      scheduleDispatcherMock.mockReturnValue(scheduling.promise);
+      const element = await render();
+
+      expect(text(element, '[data-id="scheduler-text"]')).toBe(
+        'Not scheduled: integrations run only on Run Now.'
+      );
+      const button = query(element, 'lightning-button[data-action="schedule-dispatcher"]');
+      await click(button);
+
+      expect(scheduleDispatcherMock).toHaveBeenCalledTimes(1);
+      expect(scheduleDispatcherMock).toHaveBeenCalledWith();
+      expect(button.disabled).toBe(true);
+      expect(button.label).toBe('Scheduling…');
+
+      scheduling.resolve(SCHEDULED);
+      await flushPromises();
+
+      expect(text(element, '[data-id="scheduler-text"]')).toContain(
+        'Schedule active — scheduled by Ada Admin'
+      );
+      expect(
+        element.shadowRoot?.querySelector('lightning-button[data-action="schedule-dispatcher"]')
+      ).toBeNull();
+    });
+
+    it('shows why the dispatcher could not be scheduled next to the button', async () => {
+      getSchedulerStatusMock.mockResolvedValue(NOT_SCHEDULED);
+      scheduleDispatcherMock.mockRejectedValue({
+        body: {
+          message:
+            'You need the Manage Insights Sync permission to schedule the Insights Sync dispatcher.'
+        }
+      });
+      const element = await render();
+
+      await click(query(element, 'lightning-button[data-action="schedule-dispatcher"]'));
+
+      const status = query(element, '[data-id="scheduler-status"]');
+      expect(squeeze(within(status, '[data-id="scheduler-errors"] p').textContent)).toBe(
+        'You need the Manage Insights Sync permission to schedule the Insights Sync dispatcher.'
+      );
+      expect(query(element, 'lightning-button[data-action="schedule-dispatcher"]').disabled).toBe(
+        false
+      );
+    });
+
+    it('shows why its status could not be read, with a Retry', async () => {
+      getSchedulerStatusMock.mockRejectedValueOnce(new Error('The request timed out.'));
+      const element = await render();
+
+      expect(text(element, '[data-id="scheduler-errors"] p')).toBe('The request timed out.');
+
+      await click(query(element, 'lightning-button[data-action="retry-scheduler-status"]'));
+
+      expect(getSchedulerStatusMock).toHaveBeenCalledTimes(2);
+      expect(element.shadowRoot?.querySelector('[data-id="scheduler-errors"]')).toBeNull();
+      expect(text(element, '[data-id="scheduler-text"]')).toContain('Schedule active');
+    });
+  });
+
+  describe('listening for saves', () => {
+    it('subscribes to new Integration_Saved__e events when shown', async () => {
+      await render();
+
+      expect(subscribeMock).toHaveBeenCalledTimes(1);
+      expect(subscribeMock.mock.calls[0][0]).toBe(CHANNEL);
+      expect(subscribeMock.mock.calls[0][1]).toBe(-1);
+    });
+
+    it('unsubscribes when removed', async () => {
+      const element = await render();
+
+      document.body.removeChild(element);
+      await flushPromises();
+
+      expect(unsubscribeMock).toHaveBeenCalledTimes(1);
+      expect(unsubscribeMock).toHaveBeenCalledWith(SUBSCRIPTION);
+    });
+
+    it('unsubscribes when removed before the subscription was made', async () => {
+      const subscribing = deferred<typeof SUBSCRIPTION>();
+      subscribeMock.mockReturnValue(subscribing.promise);
+      const element = createElement('c-integration-list', { is: IntegrationList });
+      document.body.appendChild(element);
+      document.body.removeChild(element);
+
+      subscribing.resolve(SUBSCRIPTION);
+      await flushPromises();
+
+      expect(unsubscribeMock).toHaveBeenCalledWith(SUBSCRIPTION);
+    });
+
+    it('warns, with a Refresh, when the streaming connection fails', async () => {
+      const element = await render();
+      const reportStreamError = onErrorMock.mock.calls[0][0] as (error: unknown) => void;
+
+      reportStreamError({ error: '403::Unknown client' });
+      await flushPromises();
+
+      expect(query(element, '[data-id="stream-warning"]').getAttribute('role')).toBe('alert');
+      await click(query(element, 'lightning-button[data-action="refresh"]'));
+      expect(getIntegrationsMock).toHaveBeenCalledTimes(2);
+      expect(element.shadowRoot?.querySelector('[data-id="stream-warning"]')).toBeNull();
+    });
+
+    it('warns when it cannot subscribe', async () => {
+      subscribeMock.mockRejectedValue(new Error('The streaming API is not available.'));
+      const element = await render();
+
+      expect(text(element, '[data-id="stream-warning"]')).toContain('Refresh');
+    });
+  });
+});

@@ -1,0 +1,675 @@
+import { LightningElement, api } from 'lwc';
+import LightningConfirm from 'lightning/confirm';
+import getIntegrations from '@salesforce/apex/IntegrationController.getIntegrations';
+import getSchedulerStatus from '@salesforce/apex/IntegrationController.getSchedulerStatus';
+import scheduleDispatcher from '@salesforce/apex/IntegrationController.scheduleDispatcher';
+import runNow from '@salesforce/apex/IntegrationController.runNow';
+import pauseIntegration from '@salesforce/apex/IntegrationController.pauseIntegration';
+import resumeIntegration from '@salesforce/apex/IntegrationController.resumeIntegration';
+import archiveIntegration from '@salesforce/apex/IntegrationController.archiveIntegration';
+import { apexErrorMessages, formatUtc } from 'c/syncFormat';
+import {
+  isSameJob,
+  listenForSaves,
+  type IntegrationSave,
+  type StopListening
+} from 'c/integrationSaves';
+
+type IntegrationRow = InsightsSync.IntegrationRow;
+type SchedulerStatus = InsightsSync.SchedulerStatus;
+
+/** Detail of the `openlog` event: the integration whose runs the Log overlay lists. */
+export interface OpenLogDetail {
+  developerName: string;
+  label: string;
+}
+
+/** Detail of the `edit` event: the integration the wizard opens. */
+export interface EditDetail {
+  developerName: string;
+}
+
+/** A state change of an integration: each is a Metadata API deployment. */
+type Deployment = 'pause' | 'resume' | 'archive';
+
+/** A message in a rendered list; the same sentence may come twice, so the key is its place. */
+interface MessageItem {
+  key: string;
+  text: string;
+}
+
+interface Notice {
+  variant: 'success' | 'warning';
+  text: string;
+}
+
+/** What this console did with a row and what came of it, kept across reloads of the list. */
+interface RowActivity {
+  /** The state change being deployed; undefined when none is under way. */
+  deployment?: Deployment;
+  /** Which start of a deployment this is, so a late answer of an earlier one is ignored. */
+  deploymentNumber?: number;
+  /** The deployment job id, once the Apex returned it. */
+  deployJobId?: string;
+  queuingRun: boolean;
+  errors: string[];
+  notice?: Notice;
+}
+
+/** One row of the table, ready for the template. */
+interface ListRow {
+  developerName: string;
+  label: string;
+  reportName: string;
+  objectName: string;
+  scheduleText: string;
+  state: string;
+  stateClass: string;
+  nextRun: string;
+  hasLastRun: boolean;
+  lastRunTime: string;
+  lastRunStatus?: string;
+  lastRunCounts: string;
+  hasLastRunCounts: boolean;
+  lastRunError?: string;
+  problem?: string;
+  pendingText: string;
+  isPending: boolean;
+  errorItems: MessageItem[];
+  hasErrors: boolean;
+  notice?: string;
+  noticeIsWarning: boolean;
+  menuLabel: string;
+  canPause: boolean;
+  canResume: boolean;
+  runNowDisabled: boolean;
+  stateChangeDisabled: boolean;
+}
+
+// lightning-types 0.8.0 declares LightningConfirm without the static `open` it inherits from the
+// overlay base class, so the call is typed here.
+interface ConfirmDialog {
+  open(config: {
+    message: string;
+    label: string;
+    variant?: 'header' | 'headerless';
+    theme?: 'default' | 'warning' | 'error';
+  }): Promise<boolean>;
+}
+
+const NO_REASON = 'Something went wrong and Salesforce gave no reason. Try again.';
+const NO_DEPLOYMENT_REASON =
+  'The deployment failed and Salesforce gave no reason. Check Setup → Deployment Status.';
+
+/**
+ * How long a row waits for the Integration_Saved__e of its deployment before it stops saying
+ * "Pausing…": a deployment queued behind others can take minutes, and a lost event must not leave
+ * the row busy for ever.
+ */
+const DEPLOYMENT_WAIT_MS = 120000;
+
+const PENDING_TEXT: Record<Deployment, string> = {
+  pause: 'Pausing…',
+  resume: 'Resuming…',
+  archive: 'Archiving…'
+};
+
+const SUCCESS_TEXT: Record<Exclude<Deployment, 'archive'>, string> = {
+  pause: 'Paused: it runs only on Run Now until you resume it.',
+  resume: 'Resumed: it runs on its schedule again.'
+};
+
+const STATE_BADGE_CLASS: Record<string, string> = {
+  Active: 'slds-theme_success',
+  Paused: 'slds-theme_warning'
+};
+
+const COUNT_FORMAT = new Intl.NumberFormat('en-US');
+
+/**
+ * The sentences of an Apex or platform error, one a line: the controller lists several problems
+ * one a line, so each line is its own sentence.
+ */
+function readableErrors(error: unknown): string[] {
+  const messages = apexErrorMessages(error)
+    .flatMap((message) => message.split('\n'))
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  return messages.length > 0 ? messages : [NO_REASON];
+}
+
+function lines(message: string): string[] {
+  return message
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
+function asItems(messages: string[]): MessageItem[] {
+  return messages.map((text, index) => ({ key: String(index), text }));
+}
+
+/** Developer names are unique whatever their case, and the event may spell them differently. */
+function keyOf(developerName: string): string {
+  return developerName.toLowerCase();
+}
+
+function orDash(value: string | undefined): string {
+  return value === undefined || value === null || value === '' ? '—' : value;
+}
+
+function nextRunOf(row: IntegrationRow): string {
+  if (row.nextRunAt) {
+    return formatUtc(row.nextRunAt);
+  }
+  return row.state === 'Paused' ? 'Paused' : '—';
+}
+
+/** `1,200 read · 950 updated · 3 failed`; a run still queued has counted nothing yet. */
+function countsOf(run: InsightsSync.RunSummary): string {
+  if (run.status === 'Queued') {
+    return '';
+  }
+  return [
+    `${COUNT_FORMAT.format(run.rowsRead ?? 0)} read`,
+    `${COUNT_FORMAT.format(run.recordsUpdated ?? 0)} updated`,
+    `${COUNT_FORMAT.format(run.recordsFailed ?? 0)} failed`
+  ].join(' · ');
+}
+
+function idle(): RowActivity {
+  return { queuingRun: false, errors: [] };
+}
+
+/**
+ * The console's list of integrations: name, report, object, schedule, last run (UTC time, status,
+ * counts) and next run (UTC), with a menu per row to run, open the log, edit, pause or resume,
+ * and archive; and whether the dispatcher that starts scheduled runs is scheduled.
+ *
+ * Pause, Resume and Archive deploy the integration's record: the Apex answers with the deployment
+ * job at once, and the row says "Pausing…" (etc.) until the Integration_Saved__e of that
+ * integration says how it ended. The list listens for those events from the moment it is shown
+ * and reloads on each, whoever saved.
+ *
+ * @fires newintegration when New integration is pressed
+ * @fires openlog when Log is chosen, with `{ developerName, label }`
+ * @fires edit when Edit is chosen, with `{ developerName }`
+ */
+export default class IntegrationList extends LightningElement {
+  integrations: IntegrationRow[] = [];
+  loaded = false;
+  loading = false;
+  loadErrors: string[] = [];
+
+  schedulerStatus?: SchedulerStatus;
+  loadingScheduler = false;
+  scheduling = false;
+  schedulerErrors: string[] = [];
+
+  /** By lower-cased developer name. Replaced, never changed in place, so the table re-renders. */
+  activities: Record<string, RowActivity> = {};
+  /** A list-wide confirmation, e.g. of an archive (the row itself is gone). */
+  notice = '';
+  streamWarning = '';
+
+  private stopListening?: StopListening;
+  private connected = false;
+  /** Each load gets a number, so an answer that arrives after a newer load is dropped. */
+  private integrationsRequest = 0;
+  private schedulerRequest = 0;
+  private deploymentsStarted = 0;
+  private deploymentTimers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  override connectedCallback(): void {
+    this.connected = true;
+    // Both settle every failure into the list itself.
+    this.startListening();
+    this.refresh();
+  }
+
+  override disconnectedCallback(): void {
+    this.connected = false;
+    for (const timer of this.deploymentTimers.values()) {
+      clearTimeout(timer);
+    }
+    this.deploymentTimers.clear();
+    this.stopListening?.();
+    this.stopListening = undefined;
+  }
+
+  /** Reloads the integrations and the dispatcher's status, e.g. after the wizard saved. */
+  @api
+  async refresh(): Promise<void> {
+    await Promise.all([this.loadIntegrations(), this.loadSchedulerStatus()]);
+  }
+
+  // ----- what the template shows
+
+  get listBusy(): string {
+    return String(this.loading);
+  }
+
+  get hasLoadErrors(): boolean {
+    return this.loadErrors.length > 0;
+  }
+
+  get loadErrorItems(): MessageItem[] {
+    return asItems(this.loadErrors);
+  }
+
+  get hasRows(): boolean {
+    return this.integrations.length > 0;
+  }
+
+  get showEmpty(): boolean {
+    return this.loaded && !this.loading && !this.hasLoadErrors && this.integrations.length === 0;
+  }
+
+  get hasNotice(): boolean {
+    return this.notice !== '';
+  }
+
+  get hasStreamWarning(): boolean {
+    return this.streamWarning !== '';
+  }
+
+  get rows(): ListRow[] {
+    return this.integrations.map((integration) => this.toListRow(integration));
+  }
+
+  get schedulerBusy(): string {
+    return String(this.loadingScheduler || this.scheduling);
+  }
+
+  get isScheduled(): boolean {
+    return this.schedulerStatus?.scheduled === true;
+  }
+
+  get isNotScheduled(): boolean {
+    return this.schedulerStatus !== undefined && !this.schedulerStatus.scheduled;
+  }
+
+  get scheduledText(): string {
+    const status = this.schedulerStatus;
+    if (!status?.scheduled) {
+      return '';
+    }
+    const by = status.scheduledBy ? ` by ${status.scheduledBy}` : '';
+    const on = status.scheduledAt ? ` on ${formatUtc(status.scheduledAt)}` : '';
+    const next = status.nextFireTime
+      ? `next dispatch ${formatUtc(status.nextFireTime)}`
+      : 'next dispatch not known yet';
+    return `Schedule active — scheduled${by}${on}, ${next}.`;
+  }
+
+  get runAsText(): string {
+    const by = this.schedulerStatus?.scheduledBy;
+    return this.isScheduled && by ? `Scheduled runs run as ${by}.` : '';
+  }
+
+  get hasSchedulerErrors(): boolean {
+    return this.schedulerErrors.length > 0;
+  }
+
+  get schedulerErrorItems(): MessageItem[] {
+    return asItems(this.schedulerErrors);
+  }
+
+  get scheduleButtonLabel(): string {
+    return this.scheduling ? 'Scheduling…' : 'Schedule';
+  }
+
+  // ----- actions
+
+  handleNewIntegration(): void {
+    this.dispatchEvent(new CustomEvent('newintegration'));
+  }
+
+  handleRetry(): void {
+    this.refresh();
+  }
+
+  handleRetrySchedulerStatus(): void {
+    this.loadSchedulerStatus();
+  }
+
+  handleRefreshAfterWarning(): void {
+    this.streamWarning = '';
+    this.refresh();
+  }
+
+  async handleScheduleDispatcher(): Promise<void> {
+    if (this.scheduling) {
+      return;
+    }
+    this.scheduling = true;
+    this.schedulerErrors = [];
+    try {
+      this.schedulerStatus = await scheduleDispatcher();
+      // A status read while scheduling may answer after it: the scheduled one is newer.
+      this.schedulerRequest += 1;
+      this.loadingScheduler = false;
+    } catch (error) {
+      this.schedulerErrors = readableErrors(error);
+    }
+    this.scheduling = false;
+  }
+
+  handleMenuSelect(event: CustomEvent<{ value: string }>): void {
+    const developerName = (event.currentTarget as HTMLElement | null)?.dataset.developerName;
+    const integration = this.integrations.find((row) => row.developerName === developerName);
+    if (!integration) {
+      return;
+    }
+    switch (event.detail.value) {
+      case 'run-now':
+        this.runNow(integration);
+        break;
+      case 'log':
+        this.dispatchEvent(
+          new CustomEvent<OpenLogDetail>('openlog', {
+            detail: { developerName: integration.developerName, label: integration.label }
+          })
+        );
+        break;
+      case 'edit':
+        this.dispatchEvent(
+          new CustomEvent<EditDetail>('edit', {
+            detail: { developerName: integration.developerName }
+          })
+        );
+        break;
+      case 'pause':
+      case 'resume':
+        this.deploy(integration, event.detail.value);
+        break;
+      case 'archive':
+        this.archive(integration);
+        break;
+      default:
+        break;
+    }
+  }
+
+  // ----- row actions
+
+  private async runNow(integration: IntegrationRow): Promise<void> {
+    const { developerName } = integration;
+    if (this.activityOf(developerName).queuingRun) {
+      return;
+    }
+    this.updateActivity(developerName, { queuingRun: true, errors: [], notice: undefined });
+    try {
+      await runNow({ developerName });
+      this.updateActivity(developerName, {
+        queuingRun: false,
+        notice: {
+          variant: 'success',
+          text: 'Run queued. Its status shows under Last Run; Log has the details.'
+        }
+      });
+    } catch (error) {
+      this.updateActivity(developerName, { queuingRun: false, errors: readableErrors(error) });
+      return;
+    }
+    await this.loadIntegrations();
+  }
+
+  private async archive(integration: IntegrationRow): Promise<void> {
+    const confirmed = await (LightningConfirm as unknown as ConfirmDialog).open({
+      label: `Archive ${integration.label}?`,
+      message: `${integration.label} stops running and leaves this list. Its runs stay in the log.`,
+      variant: 'header',
+      theme: 'warning'
+    });
+    if (confirmed) {
+      await this.deploy(integration, 'archive');
+    }
+  }
+
+  /** Starts a pause, resume or archive; the row stays busy until its event arrives. */
+  private async deploy(integration: IntegrationRow, deployment: Deployment): Promise<void> {
+    const { developerName } = integration;
+    if (this.activityOf(developerName).deployment) {
+      return;
+    }
+    this.deploymentsStarted += 1;
+    const deploymentNumber = this.deploymentsStarted;
+    this.notice = '';
+    this.updateActivity(developerName, {
+      deployment,
+      deploymentNumber,
+      deployJobId: undefined,
+      errors: [],
+      notice: undefined
+    });
+    this.startDeploymentTimer(developerName, deploymentNumber);
+
+    let deployJobId: string;
+    try {
+      deployJobId = await this.startDeployment(deployment, developerName);
+    } catch (error) {
+      if (this.activityOf(developerName).deploymentNumber === deploymentNumber) {
+        this.endDeployment(developerName, { errors: readableErrors(error) });
+      }
+      return;
+    }
+    // The event may have come first (it can beat the Apex answer): then there is nothing to wait for.
+    if (this.activityOf(developerName).deploymentNumber === deploymentNumber) {
+      this.updateActivity(developerName, { deployJobId });
+    }
+  }
+
+  private startDeployment(deployment: Deployment, developerName: string): Promise<string> {
+    switch (deployment) {
+      case 'pause':
+        return pauseIntegration({ developerName });
+      case 'resume':
+        return resumeIntegration({ developerName });
+      default:
+        return archiveIntegration({ developerName });
+    }
+  }
+
+  // ----- Integration_Saved__e
+
+  private async startListening(): Promise<void> {
+    try {
+      const stop = await listenForSaves(
+        (save) => this.handleSave(save),
+        () => this.warnStreamStopped()
+      );
+      if (this.connected) {
+        this.stopListening = stop;
+      } else {
+        // Removed while subscribing: nobody is left to stop it later.
+        stop();
+      }
+    } catch {
+      this.warnStreamStopped();
+    }
+  }
+
+  private handleSave(save: IntegrationSave): void {
+    const key = keyOf(save.developerName);
+    const activity = this.activities[key];
+    const deployment = activity?.deployment;
+    // Before the Apex answered, the job id is unknown and the name decides; after, a save of the
+    // same integration by someone else (another job) is not the one this row waits for.
+    const isAwaited =
+      deployment !== undefined &&
+      (!activity.deployJobId ||
+        !save.deployJobId ||
+        isSameJob(activity.deployJobId, save.deployJobId));
+    if (deployment && isAwaited) {
+      const label =
+        this.integrations.find((row) => keyOf(row.developerName) === key)?.label ??
+        save.developerName;
+      if (!save.success) {
+        const errors = lines(save.message);
+        this.endDeployment(save.developerName, {
+          errors: errors.length > 0 ? errors : [NO_DEPLOYMENT_REASON]
+        });
+      } else if (deployment === 'archive') {
+        this.endDeployment(save.developerName, {});
+        this.notice = `Archived ${label}: it no longer runs. Its runs stay in the log.`;
+      } else {
+        this.endDeployment(save.developerName, {
+          notice: { variant: 'success', text: SUCCESS_TEXT[deployment] }
+        });
+      }
+    }
+    this.loadIntegrations();
+  }
+
+  private warnStreamStopped(): void {
+    this.streamWarning =
+      'The list stopped hearing when pauses, resumes and archives finish. Refresh it to see ' +
+      'the latest states.';
+  }
+
+  private startDeploymentTimer(developerName: string, deploymentNumber: number): void {
+    const key = keyOf(developerName);
+    const running = this.deploymentTimers.get(key);
+    if (running) {
+      clearTimeout(running);
+    }
+    // Waits for a platform event that may never come; nothing else can tell the row to stop.
+    // eslint-disable-next-line @lwc/lwc/no-async-operation
+    const timer = setTimeout(() => {
+      this.deploymentTimers.delete(key);
+      const activity = this.activityOf(developerName);
+      if (activity.deploymentNumber !== deploymentNumber || !activity.deployment) {
+        return;
+      }
+      this.endDeployment(developerName, {
+        notice: {
+          variant: 'warning',
+          text:
+            `${PENDING_TEXT[activity.deployment].replace('…', '')} is taking longer than ` +
+            'expected; the deployment may still be running. Check Setup → Deployment Status, ' +
+            'then refresh the list.'
+        }
+      });
+      this.loadIntegrations();
+    }, DEPLOYMENT_WAIT_MS);
+    this.deploymentTimers.set(key, timer);
+  }
+
+  private endDeployment(
+    developerName: string,
+    outcome: { errors?: string[]; notice?: Notice }
+  ): void {
+    const key = keyOf(developerName);
+    const timer = this.deploymentTimers.get(key);
+    if (timer) {
+      clearTimeout(timer);
+      this.deploymentTimers.delete(key);
+    }
+    this.updateActivity(developerName, {
+      deployment: undefined,
+      deploymentNumber: undefined,
+      deployJobId: undefined,
+      errors: outcome.errors ?? [],
+      notice: outcome.notice
+    });
+  }
+
+  // ----- loading
+
+  private async loadIntegrations(): Promise<void> {
+    this.integrationsRequest += 1;
+    const request = this.integrationsRequest;
+    this.loading = true;
+    try {
+      const integrations = await getIntegrations();
+      if (request !== this.integrationsRequest) {
+        return;
+      }
+      this.integrations = integrations ?? [];
+      this.loadErrors = [];
+      this.loaded = true;
+    } catch (error) {
+      if (request !== this.integrationsRequest) {
+        return;
+      }
+      this.loadErrors = readableErrors(error);
+    }
+    this.loading = false;
+  }
+
+  private async loadSchedulerStatus(): Promise<void> {
+    this.schedulerRequest += 1;
+    const request = this.schedulerRequest;
+    this.loadingScheduler = true;
+    try {
+      const status = await getSchedulerStatus();
+      if (request !== this.schedulerRequest) {
+        return;
+      }
+      this.schedulerStatus = status;
+      this.schedulerErrors = [];
+    } catch (error) {
+      if (request !== this.schedulerRequest) {
+        return;
+      }
+      this.schedulerErrors = readableErrors(error);
+    }
+    this.loadingScheduler = false;
+  }
+
+  // ----- helpers
+
+  private activityOf(developerName: string): RowActivity {
+    return this.activities[keyOf(developerName)] ?? idle();
+  }
+
+  private updateActivity(developerName: string, change: Partial<RowActivity>): void {
+    const key = keyOf(developerName);
+    this.activities = {
+      ...this.activities,
+      [key]: { ...this.activityOf(developerName), ...change }
+    };
+  }
+
+  private toListRow(integration: IntegrationRow): ListRow {
+    const activity = this.activityOf(integration.developerName);
+    const run = integration.lastRun;
+    const state = integration.state ?? '';
+    const counts = run ? countsOf(run) : '';
+    let pendingText = '';
+    if (activity.deployment) {
+      pendingText = PENDING_TEXT[activity.deployment];
+    } else if (activity.queuingRun) {
+      pendingText = 'Queuing a run…';
+    }
+    return {
+      developerName: integration.developerName,
+      label: integration.label,
+      reportName: orDash(integration.reportName ?? integration.reportId),
+      objectName: orDash(integration.targetObject),
+      scheduleText: orDash(integration.scheduleText ?? integration.frequency),
+      state: orDash(state),
+      stateClass: STATE_BADGE_CLASS[state] ?? '',
+      nextRun: nextRunOf(integration),
+      hasLastRun: run !== undefined && run !== null,
+      lastRunTime: run ? formatUtc(run.startedAt ?? run.queuedAt) : '',
+      lastRunStatus: run?.status,
+      lastRunCounts: counts,
+      hasLastRunCounts: counts !== '',
+      lastRunError: run?.errorSummary,
+      problem: integration.problem,
+      pendingText,
+      isPending: pendingText !== '',
+      errorItems: asItems(activity.errors),
+      hasErrors: activity.errors.length > 0,
+      notice: activity.notice?.text,
+      noticeIsWarning: activity.notice?.variant === 'warning',
+      menuLabel: `Actions for ${integration.label}`,
+      canPause: state === 'Active',
+      canResume: state === 'Paused' || state === 'Archived',
+      runNowDisabled: activity.queuingRun,
+      stateChangeDisabled: activity.deployment !== undefined
+    };
+  }
+}
