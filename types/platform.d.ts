@@ -39,3 +39,9 @@ declare module '@salesforce/schema/*' {
   const reference: { objectApiName: string; fieldApiName?: string };
   export default reference;
 }
+
+/** `@salesforce/customPermission/<Name>`: whether the running user holds the custom permission. */
+declare module '@salesforce/customPermission/*' {
+  const granted: boolean | undefined;
+  export default granted;
+}

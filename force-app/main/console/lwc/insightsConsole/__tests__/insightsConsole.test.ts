@@ -1,0 +1,245 @@
+import { createElement } from 'lwc';
+import InsightsConsole from 'c/insightsConsole';
+import getIntegrations from '@salesforce/apex/IntegrationController.getIntegrations';
+import getSchedulerStatus from '@salesforce/apex/IntegrationController.getSchedulerStatus';
+import getConnections from '@salesforce/apex/ConnectionController.getConnections';
+import getEnvironment from '@salesforce/apex/ConnectionController.getEnvironment';
+import getRuns from '@salesforce/apex/RunLogController.getRuns';
+
+import getObjects from '@salesforce/apex/IntegrationController.getObjects';
+import getCompatibility from '@salesforce/apex/IntegrationController.getCompatibility';
+
+// The methods the console's parts call on loading; any other resolves with nothing (the LWC Jest
+// transformer's default), which none of these tests reaches.
+jest.mock(
+  '@salesforce/apex/IntegrationController.getIntegrations',
+  () => ({ default: jest.fn() }),
+  {
+    virtual: true
+  }
+);
+jest.mock(
+  '@salesforce/apex/IntegrationController.getSchedulerStatus',
+  () => ({ default: jest.fn() }),
+  {
+    virtual: true
+  }
+);
+jest.mock('@salesforce/apex/ConnectionController.getConnections', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/ConnectionController.getEnvironment', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/RunLogController.getRuns', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/IntegrationController.getObjects', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock(
+  '@salesforce/apex/IntegrationController.getCompatibility',
+  () => ({ default: jest.fn() }),
+  {
+    virtual: true
+  }
+);
+jest.mock('lightning/confirm', () => ({ __esModule: true, default: { open: jest.fn() } }));
+
+// An admin: the viewer's console is tested in insightsConsoleViewer.test.ts, because the LWC Jest
+// transformer reads a custom permission once, when the component's module loads.
+jest.mock('@salesforce/customPermission/Manage_Insights_Sync', () => ({ default: true }), {
+  virtual: true
+});
+
+const ROWS: InsightsSync.IntegrationRow[] = [
+  {
+    developerName: 'Lead_Logins',
+    label: 'Lead logins',
+    reportName: 'Logins review',
+    targetObject: 'Lead',
+    scheduleText: 'Daily at 08:00 UTC',
+    state: 'Active',
+    nextRunAt: '2026-11-26T08:00:00.000Z'
+  }
+];
+
+function flushPromises(): Promise<void> {
+  // eslint-disable-next-line @lwc/lwc/no-async-operation
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+async function render(): Promise<HTMLElement> {
+  const element = createElement('c-insights-console', { is: InsightsConsole });
+  document.body.appendChild(element);
+  await flushPromises();
+  return element;
+}
+
+function part(element: HTMLElement, selector: string): HTMLElement | null {
+  return element.shadowRoot!.querySelector<HTMLElement>(selector);
+}
+
+describe('c-insights-console', () => {
+  beforeEach(() => {
+    (getIntegrations as jest.Mock).mockResolvedValue(ROWS);
+    (getSchedulerStatus as jest.Mock).mockResolvedValue({ scheduled: false });
+    (getConnections as jest.Mock).mockResolvedValue([]);
+    (getEnvironment as jest.Mock).mockResolvedValue({
+      organizationName: 'Acme',
+      isSandbox: true,
+      environmentType: 'Sandbox',
+      userName: 'admin@acme.example'
+    });
+    (getRuns as jest.Mock).mockResolvedValue([]);
+    (getObjects as jest.Mock).mockResolvedValue([]);
+    (getCompatibility as jest.Mock).mockResolvedValue({});
+  });
+
+  afterEach(() => {
+    while (document.body.firstChild) {
+      document.body.removeChild(document.body.firstChild);
+    }
+    jest.clearAllMocks();
+  });
+
+  it('shows the connection panel and the integrations list to an admin', async () => {
+    const element = await render();
+
+    expect(part(element, 'c-connection-panel')).not.toBeNull();
+    expect(part(element, 'c-integration-list')).not.toBeNull();
+    expect(part(element, 'c-integration-wizard')).toBeNull();
+    expect(part(element, 'c-log-viewer')).toBeNull();
+    expect(part(element, '[data-id="console-heading"]')!.textContent).toBe('Insights Sync');
+  });
+
+  it('replaces the list with an empty wizard on New integration, and brings it back on Cancel', async () => {
+    const element = await render();
+
+    part(element, 'c-integration-list')!.dispatchEvent(new CustomEvent('newintegration'));
+    await flushPromises();
+
+    const wizard = part(element, 'c-integration-wizard') as HTMLElement & {
+      developerName?: string;
+    };
+    expect(wizard).not.toBeNull();
+    expect(wizard.developerName).toBeFalsy();
+    expect(part(element, 'c-integration-list')).toBeNull();
+    expect(part(element, 'section')!.getAttribute('aria-label')).toBe('New integration');
+
+    wizard.dispatchEvent(new CustomEvent('cancel'));
+    await flushPromises();
+
+    expect(part(element, 'c-integration-wizard')).toBeNull();
+    expect(part(element, 'c-integration-list')).not.toBeNull();
+  });
+
+  it('opens the wizard on the integration chosen with Edit', async () => {
+    const element = await render();
+
+    part(element, 'c-integration-list')!.dispatchEvent(
+      new CustomEvent('edit', { detail: { developerName: 'Lead_Logins' } })
+    );
+    await flushPromises();
+
+    const wizard = part(element, 'c-integration-wizard') as HTMLElement & {
+      developerName?: string;
+    };
+    expect(wizard.developerName).toBe('Lead_Logins');
+    expect(part(element, 'section')!.getAttribute('aria-label')).toBe('Edit integration');
+  });
+
+  it('returns to a reloaded list with a confirmation once the wizard saved', async () => {
+    const element = await render();
+    part(element, 'c-integration-list')!.dispatchEvent(new CustomEvent('newintegration'));
+    await flushPromises();
+    (getIntegrations as jest.Mock).mockClear();
+
+    part(element, 'c-integration-wizard')!.dispatchEvent(
+      new CustomEvent('saved', { detail: { developerName: 'Lead_Logins', label: 'Lead logins' } })
+    );
+    await flushPromises();
+
+    expect(part(element, 'c-integration-wizard')).toBeNull();
+    expect(part(element, 'c-integration-list')).not.toBeNull();
+    expect(getIntegrations).toHaveBeenCalledTimes(1);
+    expect(part(element, '[data-id="console-notice"]')!.textContent).toContain(
+      'Saved Lead logins.'
+    );
+  });
+
+  it("opens the Log overlay on an integration's runs and closes it", async () => {
+    const element = await render();
+
+    part(element, 'c-integration-list')!.dispatchEvent(
+      new CustomEvent('openlog', { detail: { developerName: 'Lead_Logins', label: 'Lead logins' } })
+    );
+    await flushPromises();
+
+    const log = part(element, 'c-log-viewer') as HTMLElement & { integrationName?: string };
+    expect(log.integrationName).toBe('Lead_Logins');
+    expect(getRuns).toHaveBeenCalledWith(
+      expect.objectContaining({ integrationName: 'Lead_Logins' })
+    );
+
+    log.dispatchEvent(new CustomEvent('close'));
+    await flushPromises();
+
+    expect(part(element, 'c-log-viewer')).toBeNull();
+  });
+
+  it('opens the Log overlay on every run from the header', async () => {
+    const element = await render();
+
+    (part(element, 'lightning-button[data-action="open-all-runs"]') as HTMLElement).click();
+    await flushPromises();
+
+    const log = part(element, 'c-log-viewer') as HTMLElement & { integrationName?: string };
+    expect(log).not.toBeNull();
+    expect(log.integrationName).toBeFalsy();
+  });
+
+  it('reloads the list when a region is connected or disconnected', async () => {
+    const element = await render();
+    (getIntegrations as jest.Mock).mockClear();
+
+    part(element, 'c-connection-panel')!.dispatchEvent(
+      new CustomEvent('connectionchange', { detail: { regionCode: 'US', connected: true } })
+    );
+    await flushPromises();
+
+    expect(getIntegrations).toHaveBeenCalledTimes(1);
+  });
+
+  it('passes a connection change to the open wizard', async () => {
+    const element = await render();
+    part(element, 'c-integration-list')!.dispatchEvent(new CustomEvent('newintegration'));
+    await flushPromises();
+    const wizard = part(element, 'c-integration-wizard') as HTMLElement & {
+      refresh: (change?: unknown) => Promise<void>;
+    };
+    const refresh = jest.spyOn(wizard, 'refresh').mockResolvedValue();
+
+    part(element, 'c-connection-panel')!.dispatchEvent(
+      new CustomEvent('connectionchange', { detail: { regionCode: 'US', connected: true } })
+    );
+    await flushPromises();
+
+    expect(refresh).toHaveBeenCalledWith({ regionCode: 'US', connected: true });
+  });
+
+  it('lets the admin dismiss the confirmation', async () => {
+    const element = await render();
+    part(element, 'c-integration-list')!.dispatchEvent(new CustomEvent('newintegration'));
+    await flushPromises();
+    part(element, 'c-integration-wizard')!.dispatchEvent(
+      new CustomEvent('saved', { detail: { developerName: 'Lead_Logins', label: 'Lead logins' } })
+    );
+    await flushPromises();
+
+    (part(element, '[data-id="console-notice"] lightning-button-icon') as HTMLElement).click();
+    await flushPromises();
+
+    expect(part(element, '[data-id="console-notice"]')).toBeNull();
+  });
+});

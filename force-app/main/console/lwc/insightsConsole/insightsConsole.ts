@@ -1,0 +1,136 @@
+import { LightningElement } from 'lwc';
+import canManageSetting from '@salesforce/customPermission/Manage_Insights_Sync';
+import type { ConnectionChangeDetail } from 'c/connectionPanel';
+
+/** Detail of the list's `edit` event and the wizard's `saved` event. */
+interface IntegrationDetail {
+  developerName: string;
+  label?: string;
+}
+
+type Focusable = HTMLElement & { focus(): void };
+
+/**
+ * The Insights Sync tab: the connection panel, the integrations list and, in its place while it
+ * is open (as Setup pages do), the New / Edit wizard; the Log overlay on top. It holds no data of
+ * its own: each part loads what it shows, and this component only decides which part shows.
+ *
+ * Admins holding the Manage Insights Sync permission see the connection panel and can create
+ * integrations; viewers see the list and the log (the Apex refuses them the rest anyway).
+ */
+export default class InsightsConsole extends LightningElement {
+  /** Whether the running user holds Manage Insights Sync. */
+  readonly canManage = canManageSetting === true;
+
+  wizardOpen = false;
+  /** The integration the wizard edits; empty for a new one. */
+  editingName = '';
+  /** The integration whose runs the Log overlay lists; empty for every run. */
+  logIntegration = '';
+  logOpen = false;
+  /** A confirmation line above the list, e.g. after a save. */
+  notice = '';
+
+  /** The control to give the focus back to when the Log overlay or the wizard closes. */
+  private returnFocusTo?: Focusable;
+
+  get wizardTitle(): string {
+    return this.editingName ? 'Edit integration' : 'New integration';
+  }
+
+  handleNewIntegration(): void {
+    this.openWizard('');
+  }
+
+  handleEdit(event: CustomEvent<IntegrationDetail>): void {
+    this.openWizard(event.detail.developerName);
+  }
+
+  handleWizardCancel(): void {
+    this.closeWizard();
+  }
+
+  handleSaved(event: CustomEvent<IntegrationDetail>): void {
+    const { developerName, label } = event.detail;
+    this.closeWizard();
+    this.notice = `Saved ${label || developerName}. It runs on its schedule; Run Now runs it at once.`;
+  }
+
+  handleOpenLog(event: CustomEvent<IntegrationDetail>): void {
+    this.returnFocusTo = this.activeElementInside();
+    this.logIntegration = event.detail?.developerName ?? '';
+    this.logOpen = true;
+  }
+
+  handleOpenAllRuns(event: Event): void {
+    this.returnFocusTo = event.currentTarget as Focusable;
+    this.logIntegration = '';
+    this.logOpen = true;
+  }
+
+  handleCloseLog(): void {
+    this.logOpen = false;
+    this.logIntegration = '';
+    this.restoreFocus();
+  }
+
+  /**
+   * A region connected or disconnected: the wizard offers only connected regions, and the list's
+   * rows name problems that depend on them.
+   */
+  handleConnectionChange(event: CustomEvent<ConnectionChangeDetail>): void {
+    if (this.wizardOpen) {
+      this.template
+        ?.querySelector<HTMLElement & { refresh(change?: ConnectionChangeDetail): Promise<void> }>(
+          'c-integration-wizard'
+        )
+        ?.refresh(event.detail);
+    } else {
+      this.listElement()?.refresh();
+    }
+  }
+
+  handleDismissNotice(): void {
+    this.notice = '';
+  }
+
+  private openWizard(developerName: string): void {
+    this.notice = '';
+    this.editingName = developerName;
+    this.wizardOpen = true;
+  }
+
+  private closeWizard(): void {
+    this.wizardOpen = false;
+    this.editingName = '';
+    // The list was rebuilt, so the focus goes to the page's heading rather than a control that is
+    // gone.
+    // eslint-disable-next-line @lwc/lwc/no-async-operation
+    requestAnimationFrame(() => {
+      this.template?.querySelector<Focusable>('[data-id="console-heading"]')?.focus();
+    });
+  }
+
+  private listElement(): (HTMLElement & { refresh(): Promise<void> | void }) | null {
+    return this.template?.querySelector('c-integration-list') ?? null;
+  }
+
+  /** The element that had the focus when an overlay opened, through the child's shadow root. */
+  private activeElementInside(): Focusable | undefined {
+    let active = (this.template?.activeElement as Element | null) ?? null;
+    while (active?.shadowRoot?.activeElement) {
+      active = active.shadowRoot.activeElement;
+    }
+    return (active as Focusable | null) ?? undefined;
+  }
+
+  private restoreFocus(): void {
+    const target = this.returnFocusTo;
+    this.returnFocusTo = undefined;
+    if (target?.isConnected) {
+      target.focus();
+    } else {
+      this.template?.querySelector<Focusable>('[data-id="console-heading"]')?.focus();
+    }
+  }
+}
