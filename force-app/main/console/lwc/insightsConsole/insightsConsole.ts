@@ -34,6 +34,10 @@ export default class InsightsConsole extends LightningElement {
   /** The control to give the focus back to when the Log overlay or the wizard closes. */
   private returnFocusTo?: Focusable;
 
+  get isViewer(): boolean {
+    return !this.canManage;
+  }
+
   get wizardTitle(): string {
     return this.editingName ? 'Edit integration' : 'New integration';
   }

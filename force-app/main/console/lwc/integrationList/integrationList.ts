@@ -196,6 +196,12 @@ function idle(): RowActivity {
  * @fires edit when Edit is chosen, with `{ developerName }`
  */
 export default class IntegrationList extends LightningElement {
+  /**
+   * For users without Manage Insights Sync: the list and Log only, without the controls the Apex
+   * would refuse them (New integration, Schedule, Run Now, Edit, Pause, Resume, Archive).
+   */
+  @api readOnly = false;
+
   integrations: IntegrationRow[] = [];
   loaded = false;
   loading = false;
@@ -283,6 +289,10 @@ export default class IntegrationList extends LightningElement {
 
   get isScheduled(): boolean {
     return this.schedulerStatus?.scheduled === true;
+  }
+
+  get canChange(): boolean {
+    return !this.readOnly;
   }
 
   get isNotScheduled(): boolean {

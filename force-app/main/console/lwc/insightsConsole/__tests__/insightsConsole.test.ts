@@ -107,7 +107,9 @@ describe('c-insights-console', () => {
     const element = await render();
 
     expect(part(element, 'c-connection-panel')).not.toBeNull();
-    expect(part(element, 'c-integration-list')).not.toBeNull();
+    expect(
+      (part(element, 'c-integration-list') as HTMLElement & { readOnly: boolean }).readOnly
+    ).toBe(false);
     expect(part(element, 'c-integration-wizard')).toBeNull();
     expect(part(element, 'c-log-viewer')).toBeNull();
     expect(part(element, '[data-id="console-heading"]')!.textContent).toBe('Insights Sync');

@@ -45,7 +45,11 @@ describe('c-insights-console for a viewer', () => {
     await flushPromises();
 
     expect(element.shadowRoot!.querySelector('c-connection-panel')).toBeNull();
-    expect(element.shadowRoot!.querySelector('c-integration-list')).not.toBeNull();
+    const list = element.shadowRoot!.querySelector<HTMLElement & { readOnly: boolean }>(
+      'c-integration-list'
+    );
+    expect(list!.readOnly).toBe(true);
+    expect(element.shadowRoot!.querySelector('[data-action="new-integration"]')).toBeNull();
     expect(getConnections).not.toHaveBeenCalled();
     expect(getIntegrations).toHaveBeenCalledTimes(1);
   });

@@ -453,6 +453,25 @@ describe('c-integration-list', () => {
     });
   });
 
+  describe('for a user without Manage Insights Sync', () => {
+    it('offers only the list and Log: no New integration, Schedule, or changing menu items', async () => {
+      getSchedulerStatusMock.mockResolvedValue(NOT_SCHEDULED);
+      const element = createElement('c-integration-list', { is: IntegrationList }) as ListElement;
+      (element as ListElement & { readOnly: boolean }).readOnly = true;
+      document.body.appendChild(element);
+      await flushPromises();
+
+      const root = element.shadowRoot!;
+      expect(root.querySelector('[data-action="new-integration"]')).toBeNull();
+      expect(root.querySelector('[data-action="schedule-dispatcher"]')).toBeNull();
+      const leadRow = root.querySelector('tr[data-developer-name="Lead_Logins"]')!;
+      const items = Array.from(leadRow.querySelectorAll('lightning-menu-item')).map((item) =>
+        item.getAttribute('data-action')
+      );
+      expect(items).toEqual(['log']);
+    });
+  });
+
   describe('Run Now', () => {
     it('queues a run of that integration, says so on its row and refreshes the list', async () => {
       runNowMock.mockResolvedValue('a01000000000099AAA');
