@@ -68,6 +68,66 @@ function apexFromSampleBackend(): Plugin {
   };
 }
 
+const SCHEMA_PREFIX = '@salesforce/schema/';
+const SCHEMA_MODULE_ID = '\0preview-schema:';
+
+/**
+ * `@salesforce/schema/<Object>` and `@salesforce/schema/<Object>.<Field>` become
+ * `{ objectApiName, fieldApiName }`, as the platform resolves them in an org without a namespace
+ * (the preview is one). The first dot splits: a relationship path such as `Contact.Account.Name`
+ * is the field `Account.Name` of Contact, as the platform gives it.
+ */
+export function schemaReference(
+  source: string
+): { objectApiName: string; fieldApiName?: string } | undefined {
+  if (!source.startsWith(SCHEMA_PREFIX)) {
+    return undefined;
+  }
+  const reference = source.slice(SCHEMA_PREFIX.length);
+  const dot = reference.indexOf('.');
+  return dot < 0
+    ? { objectApiName: reference }
+    : { objectApiName: reference.slice(0, dot), fieldApiName: reference.slice(dot + 1) };
+}
+
+function schemaReferences(): Plugin {
+  return {
+    name: 'schema-references',
+    resolveId(source) {
+      return schemaReference(source) ? SCHEMA_MODULE_ID + source : null;
+    },
+    load(id) {
+      if (!id.startsWith(SCHEMA_MODULE_ID)) {
+        return null;
+      }
+      const reference = schemaReference(id.slice(SCHEMA_MODULE_ID.length));
+      return `export default ${JSON.stringify(reference)};`;
+    }
+  };
+}
+
+const CUSTOM_PERMISSION_PREFIX = '@salesforce/customPermission/';
+const CUSTOM_PERMISSION_MODULE_ID = '\0preview-custom-permission:';
+
+/**
+ * `@salesforce/customPermission/<Name>` is whether the running user holds the permission. The
+ * preview's user is the admin who installed the package (Insights Sync Admin), so every one the
+ * package defines is granted.
+ */
+function customPermissions(): Plugin {
+  return {
+    name: 'custom-permissions',
+    resolveId(source) {
+      return source.startsWith(CUSTOM_PERMISSION_PREFIX)
+        ? CUSTOM_PERMISSION_MODULE_ID + source.slice(CUSTOM_PERMISSION_PREFIX.length)
+        : null;
+    },
+    load(id) {
+      return id.startsWith(CUSTOM_PERMISSION_MODULE_ID) ? 'export default true;' : null;
+    }
+  };
+}
+
 /**
  * `c/<name>` for every component bundle of the package, resolved to the `.js` that
  * `npm run build:lwc` compiles from its TypeScript: the preview runs exactly what deploys.
@@ -82,16 +142,31 @@ function packageComponentModules(): { name: string; path: string }[] {
   );
 }
 
-export async function buildPreview(): Promise<{ outputFile: string; seconds: number }> {
+/**
+ * Bundles the preview into `.tmp/preview/` beside a copy of index.html.
+ * @param entry the compiled script the page starts from: preview/main.js, or another page's
+ * entry (inside the repository, so its imports resolve as the preview's do) to try a component
+ * on its own
+ * @param outputFile where the bundle is written; index.html is copied beside it
+ */
+export async function buildPreview(
+  entry = join(repositoryRoot, 'preview', 'main.js'),
+  outputFile = join(previewOutputDir, 'preview.js')
+): Promise<{ outputFile: string; seconds: number }> {
   const started = Date.now();
   const bundle = await rollup({
-    input: join(repositoryRoot, 'preview', 'main.js'),
+    input: entry,
     plugins: [
       apexFromSampleBackend(),
+      schemaReferences(),
+      customPermissions(),
       platformConstants(),
       lwc({
         rootDir: repositoryRoot,
         enableSyntheticElementInternals: true,
+        // The first record that has a module wins: the preview's own modules (its sample backend
+        // and stand-ins such as lightning/empApi, which the base components do not ship) come
+        // before the base components.
         modules: [
           ...packageComponentModules(),
           { dir: join(repositoryRoot, 'preview', 'modules') },
@@ -110,10 +185,12 @@ export async function buildPreview(): Promise<{ outputFile: string; seconds: num
       }
     }
   });
-  mkdirSync(previewOutputDir, { recursive: true });
-  const outputFile = join(previewOutputDir, 'preview.js');
+  mkdirSync(dirname(outputFile), { recursive: true });
   await bundle.write({ file: outputFile, format: 'iife', inlineDynamicImports: true });
   await bundle.close();
-  copyFileSync(join(repositoryRoot, 'preview', 'index.html'), join(previewOutputDir, 'index.html'));
+  copyFileSync(
+    join(repositoryRoot, 'preview', 'index.html'),
+    join(dirname(outputFile), 'index.html')
+  );
   return { outputFile, seconds: (Date.now() - started) / 1000 };
 }

@@ -1,31 +1,84 @@
 /**
  * The sample answers of the console's Apex methods in the preview: imported once by main.ts,
  * before any component asks. Each answer behaves as the Apex does (filters, limits, messages),
- * so the components show what they will show in an org.
+ * over one preview org (sampleConsole.ts) that changes as the console uses it: connecting a
+ * region, saving an integration (its Integration_Saved__e follows a second later), Run Now (the
+ * run goes Queued, Running, then Completed or Failed, with its log).
+ *
+ * The preview org starts with Europe connected and the other regions not, the integrations of
+ * preview/sampleIntegrations, the sample runs of preview/sampleRuns and no dispatcher scheduled.
  */
-import { answer } from 'preview/backend';
-import { SAMPLE_RUNS, SAMPLE_RUN_DETAILS } from 'preview/sampleRuns';
+import { answer, publish } from 'preview/backend';
+// Relative, with the `.js` the compiled module has: the script tests import the sample org under
+// Node, where the `preview/*` names of tsconfig do not resolve, so it imports its parts this way.
+import { SampleConsole } from './sampleConsole.js';
 
-/** RunLogController.getRuns: null or below 1 means 50. */
-const DEFAULT_MAX_RUNS = 50;
+const org = new SampleConsole({ publish });
 
-answer('RunLogController.getRuns', ({ integrationName, maxRuns }) => {
-  const limit = typeof maxRuns === 'number' && maxRuns >= 1 ? maxRuns : DEFAULT_MAX_RUNS;
-  return SAMPLE_RUNS.filter(
-    (run) => !integrationName || run.integrationName === integrationName
-  ).slice(0, limit);
-});
+/** An Apex String parameter: anything else arrives as null. */
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
 
-answer('RunLogController.getRunDetail', ({ runId }) => {
-  if (!runId) {
-    throw new Error('Choose a run to show its log.');
-  }
-  const detail = SAMPLE_RUN_DETAILS[String(runId)];
-  if (!detail) {
-    throw new Error(
-      'This run is no longer in the log: runs are kept for a number of days and then deleted. ' +
-        'Refresh the log to see the runs it holds.'
-    );
-  }
-  return detail;
-});
+/** An Apex Integer parameter. */
+function integer(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.trunc(value) : undefined;
+}
+
+/** An Apex IntegrationDefinition parameter, as Lightning hands the object over. */
+function definition(value: unknown): InsightsSync.IntegrationDefinition | undefined {
+  return value !== null && typeof value === 'object'
+    ? (value as InsightsSync.IntegrationDefinition)
+    : undefined;
+}
+
+// ConnectionController
+answer('ConnectionController.getConnections', () => org.getConnections());
+answer('ConnectionController.connect', ({ regionCode, clientId, clientSecret }) =>
+  org.connect(text(regionCode), text(clientId), text(clientSecret))
+);
+answer('ConnectionController.testConnection', ({ regionCode }) =>
+  org.testConnection(text(regionCode))
+);
+answer('ConnectionController.disconnect', ({ regionCode }) => org.disconnect(text(regionCode)));
+answer('ConnectionController.getEnvironment', () => org.getEnvironment());
+
+// IntegrationController
+answer('IntegrationController.getIntegrations', () => org.getIntegrations());
+answer('IntegrationController.getIntegration', ({ developerName }) =>
+  org.getIntegration(text(developerName))
+);
+answer('IntegrationController.getReports', ({ regionCode }) => org.getReports(text(regionCode)));
+answer('IntegrationController.getObjects', () => org.getObjects());
+answer('IntegrationController.describeObject', ({ objectApiName }) =>
+  org.describeObject(text(objectApiName))
+);
+answer('IntegrationController.getCompatibility', () => org.getCompatibility());
+answer('IntegrationController.getTemplates', () => org.getTemplates());
+answer('IntegrationController.getFieldRequestText', ({ templateKey, objectApiName }) =>
+  org.getFieldRequestText(text(templateKey), text(objectApiName))
+);
+answer('IntegrationController.saveIntegration', (params) =>
+  org.saveIntegration(definition(params.definition))
+);
+answer('IntegrationController.previewIntegration', (params) =>
+  org.previewIntegration(definition(params.definition), integer(params.maxRows))
+);
+answer('IntegrationController.runNow', ({ developerName }) => org.runNow(text(developerName)));
+answer('IntegrationController.pauseIntegration', ({ developerName }) =>
+  org.pauseIntegration(text(developerName))
+);
+answer('IntegrationController.resumeIntegration', ({ developerName }) =>
+  org.resumeIntegration(text(developerName))
+);
+answer('IntegrationController.archiveIntegration', ({ developerName }) =>
+  org.archiveIntegration(text(developerName))
+);
+answer('IntegrationController.getSchedulerStatus', () => org.getSchedulerStatus());
+answer('IntegrationController.scheduleDispatcher', () => org.scheduleDispatcher());
+
+// RunLogController
+answer('RunLogController.getRuns', ({ integrationName, maxRuns }) =>
+  org.getRuns(text(integrationName), integer(maxRuns))
+);
+answer('RunLogController.getRunDetail', ({ runId }) => org.getRunDetail(text(runId)));

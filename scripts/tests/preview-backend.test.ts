@@ -1,0 +1,792 @@
+/**
+ * The local preview's sample org (preview/modules/preview/sampleAnswers): what it answers must be
+ * what the Apex answers, or the preview shows the console a behaviour the org will not have. Key
+ * normalisation, value conversion and matching as the sync engine does them, the next run in UTC,
+ * the save rules in the validator's words, and the life of a save and of a run.
+ */
+// This project's tsconfig for scripts leaves out types/*.d.ts; the preview's modules are typed with
+// the InsightsSync DTOs declared there.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="../../types/apex.d.ts" />
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { findObject } from '../../preview/modules/preview/sampleCatalog/sampleCatalog.ts';
+import { SAMPLE_INTEGRATIONS } from '../../preview/modules/preview/sampleIntegrations/sampleIntegrations.ts';
+import { SAMPLE_RUNS } from '../../preview/modules/preview/sampleRuns/sampleRuns.ts';
+import {
+  DEPLOY_MS,
+  RUN_PAGE_MS,
+  RUN_START_MS,
+  SAVED_CHANNEL,
+  SampleConsole
+} from '../../preview/modules/preview/sampleAnswers/sampleConsole.ts';
+import {
+  describeSchedule,
+  nextFullHour,
+  nextOccurrence
+} from '../../preview/modules/preview/sampleAnswers/schedule.ts';
+import {
+  convertValue,
+  normalizeKey,
+  valuesDiffer
+} from '../../preview/modules/preview/sampleAnswers/syncEngine.ts';
+import {
+  compatibilityTable,
+  validateIntegration,
+  type PlannedField
+} from '../../preview/modules/preview/sampleAnswers/validation.ts';
+
+/** Wednesday 2026-11-25, 04:59 UTC. */
+const NOW = Date.parse('2026-11-25T04:59:00Z');
+
+/** The org's clock and its later tasks, advanced by hand. */
+class FakeTime {
+  private tasks: { at: number; order: number; task: () => void }[] = [];
+  private scheduled = 0;
+  readonly events: { channel: string; payload: Record<string, unknown> }[] = [];
+
+  constructor(private time = NOW) {}
+
+  readonly now = (): Date => new Date(this.time);
+  readonly later = (task: () => void, delayMs: number): void => {
+    this.tasks.push({ at: this.time + delayMs, order: this.scheduled++, task });
+  };
+  readonly publish = (channel: string, payload: Record<string, unknown>): void => {
+    this.events.push({ channel, payload });
+  };
+
+  /** Lets `ms` pass, running each task due on the way at its own time. */
+  advance(ms: number): void {
+    const until = this.time + ms;
+    for (;;) {
+      const due = this.tasks
+        .filter((entry) => entry.at <= until)
+        .sort((first, second) => first.at - second.at || first.order - second.order)[0];
+      if (!due) {
+        break;
+      }
+      this.tasks = this.tasks.filter((entry) => entry !== due);
+      this.time = due.at;
+      due.task();
+    }
+    this.time = until;
+  }
+}
+
+function sampleOrg(time = new FakeTime()): { org: SampleConsole; time: FakeTime } {
+  return { org: new SampleConsole(time), time };
+}
+
+function integration(developerName: string): InsightsSync.IntegrationDefinition {
+  const found = SAMPLE_INTEGRATIONS.find((candidate) => candidate.developerName === developerName);
+  assert.ok(found, `sample integration ${developerName}`);
+  return structuredClone(found);
+}
+
+/** A new integration as the wizard sends it: Logins review onto Lead. */
+function loginsOnLead(keyColumn: string): InsightsSync.IntegrationDefinition {
+  return {
+    developerName: 'Logins_review',
+    label: 'Logins review',
+    sourceType: 'Insights API',
+    connectionRegion: 'EU',
+    reportId: 'rpt-logins-001',
+    reportName: 'Logins review',
+    targetObject: 'Lead',
+    reportKeyColumn: keyColumn,
+    objectKeyField: 'Email',
+    mappings: [
+      { column: 'first_login', columnType: 'datetime', field: 'WalkMe_First_Login__c' },
+      { column: 'last_login', columnType: 'datetime', field: 'WalkMe_Last_Login__c' },
+      {
+        column: 'logins_last_30_days',
+        columnType: 'integer',
+        field: 'WalkMe_Logins_Last_30_Days__c'
+      }
+    ],
+    frequency: 'Daily',
+    scheduleTimeUtc: '08:00',
+    state: 'Active'
+  };
+}
+
+function errorOf(action: () => unknown): string {
+  try {
+    action();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  assert.fail('expected the call to fail');
+}
+
+function target(type: string, extra: Partial<PlannedField> = {}): PlannedField {
+  return {
+    apiName: 'Target__c',
+    type,
+    length: 0,
+    precision: 0,
+    scale: 0,
+    picklistValues: [],
+    restrictedPicklist: false,
+    ...extra
+  };
+}
+
+describe('preview sync engine: keys and values', () => {
+  it('normalises keys as KeyNormalizer: trimmed, emails and GUIDs lower-cased, blanks absent', () => {
+    assert.equal(normalizeKey('  Ben.Okafor@Example.com '), 'ben.okafor@example.com');
+    assert.equal(normalizeKey('ABC-1', true), 'ABC-1', 'a case-sensitive key keeps its case');
+    assert.equal(
+      normalizeKey('9B2E4C1A-7D3F-4E8B-A1C2-0F9E8D7C6B5A', true),
+      '9b2e4c1a-7d3f-4e8b-a1c2-0f9e8d7c6b5a',
+      'a GUID never distinguishes case'
+    );
+    assert.equal(normalizeKey(12.0), '12', 'numbers without trailing zeros');
+    assert.equal(normalizeKey('   '), undefined);
+    assert.equal(normalizeKey(null), undefined);
+  });
+
+  it('converts dates as ValueConverter: offsets and epoch milliseconds to UTC, bad days refused', () => {
+    const dateTime = target('DATETIME');
+    assert.deepEqual(convertValue('2026-10-12T09:00:00+02:00', 'datetime', dateTime), {
+      value: '2026-10-12T07:00:00.000Z'
+    });
+    assert.deepEqual(convertValue(1756710000000, 'datetime', dateTime), {
+      value: '2025-09-01T07:00:00.000Z'
+    });
+    assert.deepEqual(convertValue('2026-11-04T00:00:00Z', 'date', target('DATE')), {
+      value: '2026-11-04'
+    });
+    assert.equal(
+      convertValue('2026-13-01', 'date', target('DATE')).problem,
+      '"2026-13-01" is not a date or date/time for Target__c (expected ISO-8601 such as 2026-11-24 or 2026-11-24T08:00:00Z, or epoch milliseconds)'
+    );
+    assert.deepEqual(convertValue(null, 'datetime', dateTime), { blank: true });
+  });
+
+  it('converts numbers, yes/no values and picklist values, and names what it refuses', () => {
+    const wholeNumber = target('DOUBLE', { precision: 18, scale: 0 });
+    assert.deepEqual(convertValue('15', 'integer', wholeNumber), { value: 15 });
+    assert.deepEqual(convertValue(12.5, 'number', wholeNumber), { value: 13 }, 'half up');
+    assert.equal(
+      convertValue('1,024', 'number', wholeNumber).problem,
+      '"1,024" is not a number (Target__c)'
+    );
+    assert.equal(
+      convertValue(11, 'integer', target('DOUBLE', { precision: 1, scale: 0 })).problem,
+      '11 does not fit Target__c (at most 1 digits before the decimal point)'
+    );
+    assert.deepEqual(convertValue('yes', 'boolean', target('BOOLEAN')), { value: true });
+    const plans = target('PICKLIST', {
+      picklistValues: ['Free', 'Team', 'Business'],
+      restrictedPicklist: true
+    });
+    assert.deepEqual(convertValue('business', 'string', plans), { value: 'Business' });
+    assert.equal(
+      convertValue('Enterprise Plus', 'string', plans).problem,
+      '"Enterprise Plus" is not a value of the restricted picklist Target__c (allowed: Free, Team, Business)'
+    );
+    assert.deepEqual(convertValue('abcdef', 'string', target('STRING', { length: 4 })), {
+      value: 'abcd',
+      warning: 'text of 6 characters truncated to the 4 that Target__c holds'
+    });
+  });
+
+  it('sees a change only where the stored value differs (date/times to the second)', () => {
+    assert.equal(
+      valuesDiffer('2026-10-12T07:00:00.000Z', '2026-10-12T07:00:00.400Z', 'DATETIME'),
+      false
+    );
+    assert.equal(valuesDiffer(null, 5, 'DOUBLE'), true);
+    assert.equal(valuesDiffer('', null, 'STRING'), false, 'empty is empty');
+    assert.equal(valuesDiffer('Team', 'team', 'STRING'), true, 'text compares with its case');
+    assert.equal(valuesDiffer('A;B', 'B;A', 'MULTIPICKLIST'), false);
+  });
+
+  it('offers the column-type table of ColumnTypeCompatibility.asTable', () => {
+    const table = compatibilityTable();
+    assert.deepEqual(table.datetime, ['DATE', 'DATETIME', 'STRING', 'TEXTAREA', 'TIME']);
+    assert.deepEqual(table.integer, [
+      'CURRENCY',
+      'DOUBLE',
+      'INTEGER',
+      'LONG',
+      'PERCENT',
+      'STRING',
+      'TEXTAREA'
+    ]);
+    assert.deepEqual(Object.keys(table).sort(), [
+      'boolean',
+      'date',
+      'datetime',
+      'integer',
+      'number',
+      'percent',
+      'string'
+    ]);
+  });
+});
+
+describe('preview Preview: the first page matched against the sample records', () => {
+  it('matches Logins review to leads by email: counts, before → after, unmatched keys, problems', () => {
+    const { org } = sampleOrg();
+    const result = org.previewIntegration(loginsOnLead('email'), 50);
+
+    assert.equal(result.rowsRead, 8, 'the first page of the report holds 8 rows');
+    assert.equal(result.hasMoreRows, true, 'a second page follows');
+    assert.equal(result.rowsMatched, 5, 'ana, ben, chloe, dev (two leads) and eve');
+    assert.equal(result.recordsToUpdate, 6, "dev's row updates both of his leads");
+    assert.equal(result.recordsUnchanged, 0);
+    assert.equal(result.rowsUnmatched, 1);
+    assert.equal(result.rowsSkipped, 2, 'the repeated key and the blank key');
+    assert.equal(result.valueIssues, 1);
+    assert.deepEqual(result.unmatchedKeys, ['no-such-lead@example.com']);
+    assert.deepEqual(result.problems, [
+      'Row 6 (ANA.SILVA@EXAMPLE.COM): The key "ANA.SILVA@EXAMPLE.COM" already appeared in row 1; the first row wins, so row 6 was skipped.',
+      'Row 7: Row 7 has no value in the key column "email"; skipped.',
+      'Row 8 (eve.nakamura@example.jp): Column "first_login": "not a date" is not a date or date/time for WalkMe_First_Login__c (expected ISO-8601 such as 2026-11-24 or 2026-11-24T08:00:00Z, or epoch milliseconds). Lead.WalkMe_First_Login__c was left as it is; the record\'s other fields were still updated.'
+    ]);
+
+    const ben = result.rows.find((row) => row.recordId === '00Q5g00000LEAD2AAA');
+    assert.deepEqual(
+      ben,
+      {
+        rowNumber: 2,
+        key: '  Ben.Okafor@Example.com ',
+        recordId: '00Q5g00000LEAD2AAA',
+        changes: [
+          {
+            field: 'WalkMe_Last_Login__c',
+            before: '2026-11-02T09:12:00.000Z',
+            after: '2026-11-23T06:30:00.000Z'
+          },
+          { field: 'WalkMe_Logins_Last_30_Days__c', before: 5, after: 7 }
+        ],
+        problems: []
+      },
+      'the key matched without case and spaces; the first login it already holds is no change'
+    );
+    const ana = result.rows.find((row) => row.recordId === '00Q5g00000LEAD1AAA');
+    assert.deepEqual(ana?.changes[0], {
+      field: 'WalkMe_First_Login__c',
+      after: '2026-09-01T07:15:00.000Z'
+    });
+  });
+
+  it('matches TeachMe rows to contacts by GUID whatever its case, once US is connected', () => {
+    const { org } = sampleOrg();
+    org.connect('US', 'walkme-us-client', 'a-secret');
+    const result = org.previewIntegration(integration('Contact_TeachMe'), undefined);
+    assert.deepEqual(
+      [result.rowsRead, result.rowsMatched, result.recordsToUpdate, result.recordsUnchanged],
+      [2, 2, 1, 1],
+      "Ben's contact holds the report's values already"
+    );
+    assert.deepEqual(result.rows[0].changes, [
+      { field: 'WalkMe_Courses_Completed__c', after: 4 },
+      { field: 'WalkMe_Course_Progress__c', after: 80 },
+      { field: 'WalkMe_Last_Course_Activity__c', after: '2026-11-20T10:00:00.000Z' }
+    ]);
+    assert.equal(result.hasMoreRows, false);
+  });
+
+  it('reads only maxRows rows, and says there are more', () => {
+    const { org } = sampleOrg();
+    const result = org.previewIntegration(loginsOnLead('email'), 3);
+    assert.equal(result.rowsRead, 3);
+    assert.equal(result.hasMoreRows, true);
+  });
+
+  it('finds no lead for User ID keys: every row unmatched, nothing to update', () => {
+    const { org } = sampleOrg();
+    const result = org.previewIntegration(loginsOnLead('user_id'), 50);
+    assert.equal(result.rowsMatched, 0);
+    assert.equal(result.rowsUnmatched, 8);
+    assert.deepEqual(result.unmatchedKeys.slice(0, 2), ['u-1001', 'u-1002']);
+    assert.deepEqual(result.problems, []);
+  });
+
+  it('refuses what the preflight refuses, every reason a line', () => {
+    const { org } = sampleOrg();
+    const definition = loginsOnLead('email');
+    definition.objectKeyField = 'WalkMe_First_Login__c';
+    definition.mappings?.push({ column: 'email', columnType: 'string', field: 'No_Such__c' });
+    assert.equal(
+      errorOf(() => org.previewIntegration(definition, 50)),
+      [
+        'Lead.WalkMe_First_Login__c, the key field, can no longer serve as a key (a key field must be filterable and hold an email, an external id, an id lookup value or text; it is now of type DATETIME): edit the integration and choose another key field.',
+        "Lead.No_Such__c no longer exists: recreate it or edit the integration's mapping."
+      ].join('\n')
+    );
+  });
+
+  it('cannot read a report of a region that is not connected', () => {
+    const { org } = sampleOrg();
+    const definition = loginsOnLead('email');
+    definition.connectionRegion = 'CA';
+    assert.match(
+      errorOf(() => org.previewIntegration(definition, 50)),
+      /^Insights \(Canada\) could not be called \(Salesforce said: .*\)\. Check in Setup that the Named Credential WalkMe_Insights_CA is enabled, that the Insights account for region CA is connected/
+    );
+  });
+});
+
+describe('preview schedule: next runs in UTC', () => {
+  const now = new Date(NOW);
+
+  it('runs a daily integration at its time today, or tomorrow once the time has passed', () => {
+    assert.deepEqual(
+      describeSchedule({ frequency: 'Daily', scheduleTimeUtc: '08:00', state: 'Active' }, now),
+      {
+        scheduleText: 'Daily at 08:00 UTC',
+        nextRunAt: '2026-11-25T08:00:00.000Z'
+      }
+    );
+    assert.equal(
+      nextOccurrence(
+        { frequency: 'Daily', scheduleTimeUtc: '08:00' },
+        new Date('2026-11-25T08:00:00Z')
+      ).toISOString(),
+      '2026-11-26T08:00:00.000Z',
+      'the next run is strictly after now'
+    );
+  });
+
+  it('runs an hourly integration at its minute, and a weekly one on its UTC weekday', () => {
+    assert.deepEqual(
+      describeSchedule({ frequency: 'Hourly', scheduleTimeUtc: '08:15', state: 'Active' }, now),
+      {
+        scheduleText: 'Hourly at :15',
+        nextRunAt: '2026-11-25T05:15:00.000Z'
+      }
+    );
+    assert.deepEqual(
+      describeSchedule(
+        {
+          frequency: 'Weekly',
+          scheduleWeekday: 'Monday',
+          scheduleTimeUtc: '06:00',
+          state: 'Active'
+        },
+        now
+      ),
+      { scheduleText: 'Weekly on Monday at 06:00 UTC', nextRunAt: '2026-11-30T06:00:00.000Z' },
+      '2026-11-25 is a Wednesday'
+    );
+    assert.deepEqual(
+      describeSchedule(
+        {
+          frequency: 'Weekly',
+          scheduleWeekday: 'Wednesday',
+          scheduleTimeUtc: '04:00',
+          state: 'Active'
+        },
+        now
+      ).nextRunAt,
+      '2026-12-02T04:00:00.000Z',
+      "today's time has passed: next week"
+    );
+  });
+
+  it('gives a paused integration no next run, and names a time that is no time of day', () => {
+    assert.deepEqual(
+      describeSchedule({ frequency: 'Daily', scheduleTimeUtc: '06:30', state: 'Paused' }, now),
+      {
+        scheduleText: 'Daily at 06:30 UTC',
+        nextRunAt: undefined
+      }
+    );
+    assert.deepEqual(
+      describeSchedule({ frequency: 'Daily', scheduleTimeUtc: 'soon', state: 'Active' }, now),
+      {
+        scheduleText: 'Daily',
+        problem:
+          'The schedule time "soon" is not a time of day. Edit the integration, enter the time as HH:mm in UTC (such as 08:00) and save it again.'
+      }
+    );
+  });
+
+  it('lists the sample integrations with their schedule in words and their last run', () => {
+    const { org } = sampleOrg();
+    const rows = org.getIntegrations();
+    assert.deepEqual(
+      rows.map((row) => [
+        row.label,
+        row.scheduleText,
+        row.nextRunAt ?? '',
+        row.lastRun?.status ?? ''
+      ]),
+      [
+        ['Account feature usage', 'Weekly on Monday at 06:00 UTC', '', ''],
+        ['Account onboarding', 'Hourly at :15', '2026-11-25T05:15:00.000Z', 'Queued'],
+        ['Contact NPS', 'Daily at 08:00 UTC', '2026-11-25T08:00:00.000Z', 'Completed with errors'],
+        ['Contact TeachMe', 'Daily at 06:30 UTC', '2026-11-25T06:30:00.000Z', 'Failed'],
+        ['Lead logins', 'Daily at 08:00 UTC', '2026-11-25T08:00:00.000Z', 'Running']
+      ],
+      'sorted by name; the paused one has no next run and never ran'
+    );
+  });
+
+  it('schedules the dispatcher once, by the running user, firing at the next full hour', () => {
+    const { org } = sampleOrg();
+    assert.deepEqual(org.getSchedulerStatus(), { scheduled: false });
+    const status = org.scheduleDispatcher();
+    assert.equal(status.scheduled, true);
+    assert.equal(status.scheduledBy, 'Ada Admin');
+    assert.equal(status.nextFireTime, '2026-11-25T05:00:00.000Z');
+    assert.equal(
+      nextFullHour(new Date('2026-11-25T05:00:00Z')).toISOString(),
+      '2026-11-25T06:00:00.000Z'
+    );
+    assert.equal(org.scheduleDispatcher().scheduledAt, status.scheduledAt, 'scheduled already');
+  });
+});
+
+describe('preview saves: IntegrationValidator rules and the Integration_Saved__e that follows', () => {
+  it("names every problem of an integration that cannot be saved, in the validator's order", () => {
+    const definition = {
+      ...loginsOnLead('email'),
+      matchPolicy: 'Update all',
+      blankValuePolicy: 'Leave as is'
+    };
+    definition.developerName = 'Logins__review';
+    definition.connectionRegion = 'Mars';
+    definition.mappings = [
+      { column: 'first_login', columnType: 'datetime', field: 'Email' },
+      { column: 'last_login', columnType: 'datetime', field: 'Company' },
+      { column: 'logins_last_30_days', columnType: 'integer', field: 'WalkMe_Last_Login__c' },
+      { column: 'user_id', columnType: 'text', field: 'Company' },
+      { column: 'email', columnType: 'string', field: 'IsConverted' }
+    ];
+    definition.frequency = 'Weekly';
+    assert.deepEqual(validateIntegration(definition), [
+      'The API name "Logins__review" is not valid. Use up to 40 letters, digits and single underscores, starting with a letter and not ending with an underscore, such as Lead_Logins.',
+      'Unknown Insights region "Mars". Known regions: US, EU, CA, FEDRAMP.',
+      'Row 1 (column "first_login"): the field "Email" is the key field. The key finds the records and is never written; choose another field.',
+      'Row 3 (column "logins_last_30_days"): the column holds integer values, which cannot be written to the field "WalkMe Last Login" (WalkMe_Last_Login__c) of type DATETIME. Choose a field of a matching type.',
+      'Row 4 (column "user_id"): the column type "text" is unknown. Use one of: boolean, date, datetime, integer, number, percent, string.',
+      'Row 4 (column "user_id"): the field "Company" is already mapped in row 2. Map each field once.',
+      'Row 5 (column "email"): you cannot edit the field "Converted" (IsConverted) of "Lead" (Lead). Choose another field, or ask your Salesforce admin for edit access to it.',
+      'A weekly integration needs the weekday (in UTC) on which it runs.'
+    ]);
+  });
+
+  it('asks for the basics of an empty integration', () => {
+    assert.deepEqual(
+      validateIntegration({ sourceType: 'Insights API', mappings: [] }).slice(0, 6),
+      [
+        'Enter a name for the integration.',
+        'Enter an API name for the integration, such as Lead_Logins.',
+        'Choose the Insights connection (region) the report is read from.',
+        'Choose the Insights report to read.',
+        'Choose the object whose records the integration updates.',
+        'Choose the report column that identifies a record (usually email or user_guid).'
+      ]
+    );
+    assert.equal(
+      validateIntegration({ targetObject: 'Nope__c' }).find((problem) =>
+        problem.includes('Nope__c')
+      ),
+      'The object "Nope__c" does not exist in this org, or you cannot see it. Check its API name (for example Lead or Customer_Success__c).'
+    );
+  });
+
+  it('refuses a save with the problems one a line, and publishes nothing', () => {
+    const { org, time } = sampleOrg();
+    const definition = loginsOnLead('email');
+    definition.label = '';
+    assert.equal(
+      errorOf(() => org.saveIntegration(definition)),
+      'Enter a name for the integration.'
+    );
+    time.advance(DEPLOY_MS * 2);
+    assert.deepEqual(time.events, []);
+  });
+
+  it('answers a job id at once, then adds the integration and publishes its event a second later', () => {
+    const { org, time } = sampleOrg();
+    const definition = loginsOnLead('email');
+    definition.targetObject = 'lead';
+    definition.frequency = 'daily';
+    const jobId = org.saveIntegration(definition);
+    assert.match(jobId, /^0Af[A-Za-z0-9]{15}$/, 'an 18-character deployment id');
+    assert.equal(
+      org.getIntegrations().some((row) => row.developerName === 'Logins_review'),
+      false,
+      'not saved before the deployment finishes'
+    );
+
+    time.advance(DEPLOY_MS);
+    assert.deepEqual(time.events, [
+      {
+        channel: SAVED_CHANNEL,
+        payload: {
+          Developer_Name__c: 'Logins_review',
+          Deploy_Job_Id__c: jobId,
+          Success__c: true,
+          Message__c: 'The integration "Logins_review" is saved.'
+        }
+      }
+    ]);
+    const saved = org.getIntegration('logins_review');
+    assert.equal(saved.targetObject, 'Lead', 'names spelled as Salesforce does');
+    assert.equal(saved.frequency, 'Daily');
+    assert.equal(
+      org.getIntegrations().find((row) => row.developerName === 'Logins_review')?.scheduleText,
+      'Daily at 08:00 UTC'
+    );
+  });
+
+  it('pauses through a deployment too, and refuses an unknown integration by name', () => {
+    const { org, time } = sampleOrg();
+    org.pauseIntegration('Lead_Logins');
+    assert.equal(org.getIntegration('Lead_Logins').state, 'Active');
+    time.advance(DEPLOY_MS);
+    assert.equal(org.getIntegration('Lead_Logins').state, 'Paused');
+    assert.equal(time.events.length, 1);
+    assert.equal(
+      errorOf(() => org.archiveIntegration('Gone')),
+      'There is no integration with the API name "Gone".'
+    );
+  });
+});
+
+describe('preview Run Now: queued, running, finished, with its log', () => {
+  it('refuses an integration whose run is already queued or running', () => {
+    const { org } = sampleOrg();
+    assert.equal(
+      errorOf(() => org.runNow('Lead_Logins')),
+      '"Lead logins" is already queued or running. Open its Log to follow the run.'
+    );
+    assert.equal(
+      errorOf(() => org.runNow('Nope')),
+      'There is no integration named "Nope" (or it is archived).'
+    );
+  });
+
+  it('runs an integration page by page and counts what it did', () => {
+    const { org, time } = sampleOrg();
+    org.saveIntegration(loginsOnLead('email'));
+    time.advance(DEPLOY_MS);
+
+    const runId = org.runNow('Logins_review');
+    const queued = org.getRuns(undefined, undefined)[0];
+    assert.equal(queued.id, runId, 'the new run tops the log');
+    assert.equal(queued.status, 'Queued');
+    assert.equal(queued.name, 'RUN-000046');
+    assert.equal(
+      errorOf(() => org.runNow('Logins_review')),
+      '"Logins review" is already queued or running. Open its Log to follow the run.'
+    );
+
+    time.advance(RUN_START_MS);
+    assert.equal(org.getRunDetail(runId).run.status, 'Running');
+    time.advance(RUN_PAGE_MS * 2);
+
+    const detail = org.getRunDetail(runId);
+    const { run } = detail;
+    assert.equal(run.status, 'Completed with errors', 'a value could not be converted');
+    assert.deepEqual(
+      [run.rowsRead, run.rowsMatched, run.recordsUpdated, run.recordsUnchanged, run.rowsUnmatched],
+      [10, 7, 7, 1, 1],
+      "Farid's lead already holds the report's values"
+    );
+    assert.deepEqual(
+      [run.rowsSkipped, run.valueIssues, run.pagesRead, run.issueCount],
+      [2, 1, 2, 4]
+    );
+    assert.equal(run.runtimeMs, RUN_PAGE_MS * 2);
+    assert.deepEqual(
+      detail.issues.map((issue) => [issue.rowNumber, issue.statusCode]),
+      [
+        [5, 'UNMATCHED_KEY'],
+        [6, 'DUPLICATE_KEY'],
+        [7, 'BLANK_KEY'],
+        [8, 'UNCONVERTIBLE_VALUE']
+      ]
+    );
+    const lines = (detail.stepLog ?? '').split('\n');
+    assert.equal(lines.length, 5, 'queued, started, two pages, finished');
+    assert.match(lines[0], /^2026-11-25 04:59:01 UTC {2}Queued \(Manual run, by Ada Admin\)$/);
+    assert.match(lines[1], /UTC {2}Started \(job 7075g\w+\)$/);
+    assert.match(
+      lines[2],
+      /UTC {2}Page 1: rows read 8, matched 5; records updated 6, unchanged 0, failed 0; rows unmatched 1, skipped 2; value issues 1; issues 4\.$/
+    );
+    assert.match(
+      lines[4],
+      /UTC {2}Finished: Completed with errors\. Rows read 10, matched 7; records updated 7, unchanged 1, failed 0; rows unmatched 1, skipped 2; value issues 1; issues 4; pages 2\.$/
+    );
+    assert.equal(
+      org.recordsOf('Lead').find((lead) => lead.Id === '00Q5g00000LEAD1AAA')
+        ?.WalkMe_Logins_Last_30_Days__c,
+      42,
+      'the run wrote to the records'
+    );
+    assert.equal(
+      org.getIntegrations().find((row) => row.developerName === 'Logins_review')?.lastRun?.id,
+      runId
+    );
+
+    const second = org.runNow('Logins_review');
+    time.advance(RUN_START_MS + RUN_PAGE_MS * 2);
+    const again = org.getRunDetail(second).run;
+    assert.deepEqual(
+      [again.recordsUpdated, again.recordsUnchanged],
+      [0, 8],
+      'nothing left to change'
+    );
+  });
+
+  it('records what a validation rule refuses as a failed record', () => {
+    const { org, time } = sampleOrg();
+    const runId = org.runNow('Contact_NPS');
+    time.advance(RUN_START_MS + RUN_PAGE_MS);
+    const detail = org.getRunDetail(runId);
+    assert.equal(detail.run.status, 'Completed with errors');
+    assert.equal(detail.run.recordsFailed, 1);
+    const refused = detail.issues.find(
+      (issue) => issue.statusCode === 'FIELD_CUSTOM_VALIDATION_EXCEPTION'
+    );
+    assert.deepEqual(
+      [refused?.rowNumber, refused?.key, refused?.recordId, refused?.field, refused?.message],
+      [
+        4,
+        'dev.patel@example.com',
+        '0035g00000CONT4AAA',
+        'WalkMe_NPS_Score__c',
+        'NPS must be between 0 and 10.'
+      ]
+    );
+  });
+
+  it('fails the run of a region that is not connected, without starting it', () => {
+    const { org, time } = sampleOrg();
+    const runId = org.runNow('Contact_TeachMe');
+    time.advance(RUN_START_MS);
+    const { run, stepLog } = org.getRunDetail(runId);
+    assert.equal(run.status, 'Failed');
+    assert.equal(run.startedAt, undefined);
+    assert.match(
+      run.errorSummary ?? '',
+      /^Reading page 1 failed: Insights \(United States\) could not be called/
+    );
+    assert.match(stepLog ?? '', /Finished: Failed \(Reading page 1 failed: /);
+  });
+
+  it('keeps the five sample runs and answers the log as RunLogController does', () => {
+    const { org } = sampleOrg();
+    assert.deepEqual(org.getRuns(undefined, undefined), SAMPLE_RUNS);
+    assert.deepEqual(
+      org.getRuns('lead_logins', 1).map((run) => run.id),
+      ['run-5'],
+      'by integration, newest first, limited'
+    );
+    assert.equal(org.getRunDetail('run-3').issues.length, 3);
+    assert.equal(
+      errorOf(() => org.getRunDetail('')),
+      'Choose a run to show its log.'
+    );
+    assert.match(
+      errorOf(() => org.getRunDetail('run-999')),
+      /^This run is no longer in the log/
+    );
+  });
+});
+
+describe('preview connections and catalog', () => {
+  it('starts with Europe connected and validates a connect like the Apex', () => {
+    const { org } = sampleOrg();
+    assert.deepEqual(
+      org.getConnections().map((status) => [status.regionCode, status.connected]),
+      [
+        ['US', false],
+        ['EU', true],
+        ['CA', false],
+        ['FEDRAMP', false]
+      ]
+    );
+    assert.equal(
+      errorOf(() => org.connect('US', '  ', 'secret')),
+      'Client ID is required. Copy it from the WalkMe API key of this region.'
+    );
+    assert.equal(
+      errorOf(() => org.connect('US', 'id', 'two words')),
+      'Client secret contains spaces or line breaks. Paste it again without them.'
+    );
+    assert.equal(
+      errorOf(() => org.connect('', 'id', 'secret')),
+      'Region is required. Choose one of: US, EU, CA, FEDRAMP.'
+    );
+  });
+
+  it('connects a region, which then lists its tagged reports and passes the test', () => {
+    const { org } = sampleOrg();
+    assert.match(
+      errorOf(() => org.getReports('US')),
+      /^Insights \(United States\) could not be called/
+    );
+    const connected = org.connect('us', 'walkme-client-4f2c', 'a-secret');
+    assert.equal(connected.clientIdHint, '••••4f2c');
+    assert.equal(
+      org
+        .getReports('US')
+        .map((report) => report.id)
+        .join(' '),
+      'rpt-logins-001 rpt-nps-002 rpt-onboarding-003 rpt-teachme-004 rpt-upsell-005',
+      'the report without the Salesforce tag is left out'
+    );
+    const tested = org.testConnection('US');
+    assert.equal(tested.testSucceeded, true);
+    assert.equal(tested.reportCount, 5);
+    assert.equal(
+      tested.message,
+      'WalkMe accepted the connection to WalkMe Insights (United States): 5 reports are tagged for Salesforce.'
+    );
+    assert.equal(
+      errorOf(() => org.getReports('')),
+      'Choose the Insights connection (region) whose reports you want to see.'
+    );
+    assert.equal(org.disconnect('US').connected, false);
+    assert.match(
+      org.disconnect('US').message ?? '',
+      /was not connected; there was nothing to remove\.$/
+    );
+  });
+
+  it('describes objects as ObjectCatalog: updateable fields, key fields with candidates first', () => {
+    const { org } = sampleOrg();
+    const lead = org.describeObject('lead');
+    assert.equal(lead.apiName, 'Lead');
+    assert.deepEqual(
+      lead.keyFields.slice(0, 2).map((field) => field.apiName),
+      ['Email', 'Id'],
+      'Email, then the id lookup Lead ID'
+    );
+    assert.ok(
+      !lead.fields.some((field) => field.apiName === 'Id' || field.apiName === 'CreatedDate')
+    );
+    const logins = lead.fields.find((field) => field.apiName === 'WalkMe_Logins_Last_30_Days__c');
+    assert.deepEqual([logins?.type, logins?.precision, logins?.scale], ['DOUBLE', 18, 0]);
+    assert.equal(
+      errorOf(() => org.describeObject('Nope__c')),
+      'The object "Nope__c" does not exist in this org, or you cannot see it. Check its API name (for example Lead or Customer_Success__c).'
+    );
+    assert.equal(findObject('Product_Usage__c')?.fields.length, 800, 'a big schema to try');
+    const usage = org.describeObject('Product_Usage__c');
+    assert.equal(new Set(usage.fields.map((field) => field.apiName)).size, usage.fields.length);
+  });
+
+  it('writes the field request of a template, naming the fields the object lacks', () => {
+    const { org } = sampleOrg();
+    const text = org.getFieldRequestText('logins', 'Contact');
+    assert.match(text, /^Subject: Fields for WalkMe Insights data on Contact\n/);
+    assert.match(text, /Could you please create these 3 fields on Contact \(Contact\)/);
+    assert.match(text, /Type: Number \(length 18, 0 decimal places\)/);
+    assert.match(text, /Already on Contact, nothing to do: Email\./);
+    assert.match(
+      org.getFieldRequestText('logins', 'Lead'),
+      /All the fields it needs already exist on Lead/
+    );
+  });
+});
