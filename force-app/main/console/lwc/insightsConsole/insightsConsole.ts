@@ -34,6 +34,14 @@ export default class InsightsConsole extends LightningElement {
   /** The control to give the focus back to when the Log overlay or the wizard closes. */
   private returnFocusTo?: Focusable;
 
+  /**
+   * The wizard takes the list's place and comes first, as a Setup page does; the connection panel
+   * stays below it, so a region can be connected without leaving the wizard.
+   */
+  get listShown(): boolean {
+    return !this.wizardOpen;
+  }
+
   get isViewer(): boolean {
     return !this.canManage;
   }

@@ -338,7 +338,7 @@ describe('c-integration-wizard', () => {
       const element = await render();
 
       expect(text(element, '[data-id="no-connection"]')).toContain(
-        'Connect one in the Connection panel'
+        'Connect one under WalkMe Insights connections'
       );
       expect(find(element, 'lightning-radio-group[data-id="connection"]')).toBeNull();
       expect(button(element, 'continue').disabled).toBe(true);
