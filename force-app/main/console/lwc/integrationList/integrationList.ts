@@ -181,6 +181,10 @@ function idle(): RowActivity {
   return { queuingRun: false, errors: [] };
 }
 
+/** How often the list reads itself again while a run is queued or running. */
+export const FOLLOW_RUNS_MS = 5000;
+const RUNS_IN_PROGRESS = new Set(['Queued', 'Running']);
+
 /**
  * The console's list of integrations: name, report, object, schedule, last run (UTC time, status,
  * counts) and next run (UTC), with a menu per row to run, open the log, edit, pause or resume,
@@ -225,6 +229,7 @@ export default class IntegrationList extends LightningElement {
   private schedulerRequest = 0;
   private deploymentsStarted = 0;
   private deploymentTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private followTimer?: ReturnType<typeof setTimeout>;
 
   override connectedCallback(): void {
     this.connected = true;
@@ -239,6 +244,8 @@ export default class IntegrationList extends LightningElement {
       clearTimeout(timer);
     }
     this.deploymentTimers.clear();
+    clearTimeout(this.followTimer);
+    this.followTimer = undefined;
     this.stopListening?.();
     this.stopListening = undefined;
   }
@@ -587,10 +594,14 @@ export default class IntegrationList extends LightningElement {
 
   // ----- loading
 
-  private async loadIntegrations(): Promise<void> {
+  /**
+   * @param quietly true for the reloads that follow runs in progress: no spinner, and a failure
+   * leaves the rows shown as they are (the next reload or Refresh tries again)
+   */
+  private async loadIntegrations(quietly = false): Promise<void> {
     this.integrationsRequest += 1;
     const request = this.integrationsRequest;
-    this.loading = true;
+    this.loading = !quietly;
     try {
       const integrations = await getIntegrations();
       if (request !== this.integrationsRequest) {
@@ -603,9 +614,32 @@ export default class IntegrationList extends LightningElement {
       if (request !== this.integrationsRequest) {
         return;
       }
-      this.loadErrors = readableErrors(error);
+      if (!quietly) {
+        this.loadErrors = readableErrors(error);
+      }
     }
     this.loading = false;
+    this.followRunsInProgress();
+  }
+
+  /**
+   * While a last run is queued or running, the list reads itself again every few seconds, so its
+   * status and counts move on without a Refresh; it stops once no run is in progress.
+   */
+  private followRunsInProgress(): void {
+    clearTimeout(this.followTimer);
+    this.followTimer = undefined;
+    const inProgress = this.integrations.some((row) =>
+      RUNS_IN_PROGRESS.has(row.lastRun?.status ?? '')
+    );
+    if (!inProgress || !this.connected) {
+      return;
+    }
+    // A reload of the list's own data on a timer, not a render concern.
+    // eslint-disable-next-line @lwc/lwc/no-async-operation
+    this.followTimer = setTimeout(() => {
+      this.loadIntegrations(true);
+    }, FOLLOW_RUNS_MS);
   }
 
   private async loadSchedulerStatus(): Promise<void> {

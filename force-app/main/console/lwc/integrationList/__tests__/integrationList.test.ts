@@ -1,7 +1,7 @@
 import { createElement } from 'lwc';
 import LightningConfirm from 'lightning/confirm';
 import { onError, subscribe, unsubscribe, type EmpMessage } from 'lightning/empApi';
-import IntegrationList from 'c/integrationList';
+import IntegrationList, { FOLLOW_RUNS_MS } from 'c/integrationList';
 import getIntegrations from '@salesforce/apex/IntegrationController.getIntegrations';
 import getSchedulerStatus from '@salesforce/apex/IntegrationController.getSchedulerStatus';
 import scheduleDispatcher from '@salesforce/apex/IntegrationController.scheduleDispatcher';
@@ -469,6 +469,69 @@ describe('c-integration-list', () => {
         item.getAttribute('data-action')
       );
       expect(items).toEqual(['log']);
+    });
+  });
+
+  describe('runs in progress', () => {
+    function withLastRunStatus(status: string): Row[] {
+      const first = INTEGRATIONS.findIndex((integration) => integration.lastRun);
+      return INTEGRATIONS.map((integration, index) => {
+        if (index !== first || !integration.lastRun) {
+          return integration;
+        }
+        return { ...integration, lastRun: { ...integration.lastRun, status } };
+      });
+    }
+
+    async function renderWithFakeTimers(): Promise<ListElement> {
+      jest.useFakeTimers();
+      const element = createElement('c-integration-list', { is: IntegrationList }) as ListElement;
+      document.body.appendChild(element);
+      await jest.advanceTimersByTimeAsync(0);
+      return element;
+    }
+
+    it('reads the list again, without a spinner, while a last run is running, and stops after', async () => {
+      getIntegrationsMock
+        .mockResolvedValueOnce(withLastRunStatus('Running'))
+        .mockResolvedValueOnce(withLastRunStatus('Completed'));
+      const element = await renderWithFakeTimers();
+      expect(getIntegrationsMock).toHaveBeenCalledTimes(1);
+
+      await jest.advanceTimersByTimeAsync(FOLLOW_RUNS_MS - 1);
+      expect(getIntegrationsMock).toHaveBeenCalledTimes(1);
+      await jest.advanceTimersByTimeAsync(1);
+      expect(element.shadowRoot!.querySelector('lightning-spinner')).toBeNull();
+      await jest.advanceTimersByTimeAsync(0);
+
+      expect(getIntegrationsMock).toHaveBeenCalledTimes(2);
+      await jest.advanceTimersByTimeAsync(FOLLOW_RUNS_MS * 3);
+      expect(getIntegrationsMock).toHaveBeenCalledTimes(2);
+    });
+
+    it('keeps the rows shown when such a reload fails', async () => {
+      getIntegrationsMock
+        .mockResolvedValueOnce(withLastRunStatus('Queued'))
+        .mockRejectedValueOnce({ body: { message: 'Offline for a moment.' } });
+      const element = await renderWithFakeTimers();
+
+      await jest.advanceTimersByTimeAsync(FOLLOW_RUNS_MS);
+
+      expect(getIntegrationsMock).toHaveBeenCalledTimes(2);
+      expect(element.shadowRoot!.querySelector('[data-id="load-errors"]')).toBeNull();
+      expect(element.shadowRoot!.querySelectorAll('tr[data-developer-name]').length).toBe(
+        INTEGRATIONS.length
+      );
+    });
+
+    it('stops reading the list once it is removed', async () => {
+      getIntegrationsMock.mockResolvedValue(withLastRunStatus('Running'));
+      const element = await renderWithFakeTimers();
+
+      document.body.removeChild(element);
+      await jest.advanceTimersByTimeAsync(FOLLOW_RUNS_MS * 2);
+
+      expect(getIntegrationsMock).toHaveBeenCalledTimes(1);
     });
   });
 
