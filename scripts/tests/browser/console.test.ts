@@ -25,8 +25,13 @@ async function choose(
   await page.getByRole('option', { name: option, exact: typeof option === 'string' }).click();
 }
 
-function shot(page: Page, name: string): Promise<Buffer> {
-  return page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: true });
+/**
+ * Saves a screenshot as a test artifact: of the part a step is about when given, else of the
+ * window (dialogs cover the window, not the whole page).
+ */
+function shot(page: Page, name: string, part?: Locator): Promise<Buffer> {
+  const path = join(artifactsDir, `${name}.png`);
+  return part ? part.screenshot({ path }) : page.screenshot({ path });
 }
 
 /** The SLDS button inside the lightning-button with `data-action`. */
@@ -92,6 +97,7 @@ describe('the console in Chromium', () => {
     assert.match(await europe.innerText(), /Connected/);
 
     await page.screenshot({ path: join(artifactsDir, 'console.png'), fullPage: true });
+    await shot(page, 'integrations', page.locator('c-integration-list'));
     assert.deepEqual(pageErrors, [], 'the page logs no errors');
   });
 
@@ -172,7 +178,7 @@ describe('the console in Chromium', () => {
       '',
       'the secret leaves the form'
     );
-    await shot(page, 'seed-01-connected');
+    await shot(page, 'seed-01-connected', panel);
 
     // 2. New integration, step 1: the environment and the connection to use.
     await action(list, 'new-integration').click();
@@ -180,7 +186,7 @@ describe('the console in Chromium', () => {
     await wizard.locator('[data-id="organization-name"]').waitFor();
     assert.match(await wizard.locator('[data-id="organization-name"]').innerText(), /Acme/);
     await wizard.getByText('United States (api.walkme.com)').click();
-    await shot(page, 'seed-02-environment');
+    await shot(page, 'seed-02-environment', wizard);
     await action(wizard, 'continue').click();
 
     // 3. Step 2: the Logins report, Lead, and the key pair User ID ↔ Email.
@@ -190,7 +196,7 @@ describe('the console in Chromium', () => {
     await choose(page, wizard, 'Object', 'Lead (Lead)');
     await choose(page, wizard, 'Report key column', 'User ID (user_id)');
     await choose(page, wizard, 'Key field on Lead', 'Email (Email)');
-    await shot(page, 'seed-03-report-and-object');
+    await shot(page, 'seed-03-report-and-object', wizard);
     await action(wizard, 'continue').click();
 
     // 4. Step 3: Auto-map proposes the three WalkMe_ fields; one is removed and added back by hand.
@@ -224,24 +230,24 @@ describe('the console in Chromium', () => {
     await page.getByRole('option', { name: /WalkMe Logins Last 30 Days/ }).click();
     await editor.getByText('3 of 3 rows complete').waitFor();
     assert.equal(await fieldBoxes.count(), 3);
-    await shot(page, 'seed-04-field-mapping');
+    await shot(page, 'seed-04-field-mapping', wizard);
 
     // 5. SAVE: progress until Integration_Saved__e arrives, then the list with the new row.
     await action(wizard, 'save').click();
     await wizard.locator('[data-id="save-progress"]').waitFor();
-    await shot(page, 'seed-05-saving');
+    await shot(page, 'seed-05-saving', wizard);
     const newRow = list.locator('tr[data-developer-name="Lead_logins_US"]');
     await newRow.waitFor({ timeout: 15_000 });
     assert.match(await newRow.innerText(), /Logins review[\s\S]*Lead[\s\S]*Daily at 08:00 UTC/);
     assert.match(await newRow.innerText(), /Never run/);
     assert.match(await page.locator('[data-id="console-notice"]').innerText(), /Saved/);
-    await shot(page, 'seed-06-saved');
+    await shot(page, 'seed-06-saved', list);
 
     // 6. Run Now from the row menu.
     await newRow.getByRole('button', { name: 'Actions for Lead logins (US)' }).click();
     await page.getByRole('menuitem', { name: 'Run Now' }).click();
     await newRow.getByText(/Run queued/).waitFor();
-    await shot(page, 'seed-07-run-queued');
+    await shot(page, 'seed-07-run-queued', list);
 
     // 7. Log: the run of this integration, finished.
     await newRow.getByRole('button', { name: 'Actions for Lead logins (US)' }).click();
@@ -277,6 +283,15 @@ describe('the console in Chromium', () => {
     await shot(page, 'seed-09-show-log');
     await dialog.getByRole('button', { name: 'Close', exact: true }).first().click();
     await dialog.waitFor({ state: 'detached' });
+
+    // 9. The list has followed the run to its end.
+    let rowText = '';
+    for (let attempt = 0; attempt < 30 && !/Completed/.test(rowText); attempt += 1) {
+      await page.waitForTimeout(500);
+      rowText = await newRow.innerText();
+    }
+    assert.match(rowText, /Completed[\s\S]*10 read/, 'the list shows the finished run');
+    await shot(page, 'seed-10-list-after-run', list);
     assert.deepEqual(pageErrors, [], 'the page logs no errors');
   });
 
@@ -380,7 +395,7 @@ describe('the console in Chromium', () => {
         }
       }
     }, searchInput);
-    await shot(page, 'fields-800-filtered');
+    await shot(page, 'fields-800-filtered', page.locator('c-integration-wizard'));
 
     console.log(
       `800-field object (Product_Usage__c): mapping step rendered in ${rendering.ms.toFixed(1)} ms ` +
