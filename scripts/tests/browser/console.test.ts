@@ -212,8 +212,21 @@ describe('the console in Chromium', () => {
     assert.match(mapped[0], /First login .*WalkMe First Login/);
     assert.match(mapped[1], /Last login .*WalkMe Last Login/);
     assert.match(mapped[2], /# Logins last 30 days .*WalkMe Logins Last 30 Days/);
+    // The X shows on the hovered row, and on the focused one: the keyboard removes rows too.
+    const removeThird = rows.nth(2).locator('[data-action="remove-row"] button');
+    const opacity = (): Promise<string> =>
+      removeThird.evaluate(
+        (element) =>
+          getComputedStyle(element.closest('[data-action="remove-row"]') ?? element).opacity
+      );
+    await rows.nth(0).hover();
+    assert.equal(await opacity(), '0', 'hidden on a row that is neither hovered nor focused');
     await rows.nth(2).hover();
-    await rows.nth(2).locator('[data-action="remove-row"] button').click();
+    assert.equal(await opacity(), '1', 'shown on the hovered row');
+    await page.mouse.move(0, 0);
+    await removeThird.focus();
+    assert.equal(await opacity(), '1', 'shown on the focused row');
+    await page.keyboard.press('Enter');
     assert.equal(await rows.count(), 2, 'the X removed its row');
     await action(editor, 'add-column').click();
     await choose(page, rows.nth(2), 'Report column, row 3', /^# Logins last 30 days/);
@@ -231,6 +244,16 @@ describe('the console in Chromium', () => {
     await editor.getByText('3 of 3 rows complete').waitFor();
     assert.equal(await fieldBoxes.count(), 3);
     await shot(page, 'seed-04-field-mapping', wizard);
+
+    // The step headers navigate: back to step 1 with the keyboard, and on to step 3 with its rows.
+    await wizard.locator('button[data-step="environment"]').focus();
+    await page.keyboard.press('Enter');
+    assert.equal(
+      await wizard.locator('button[data-step="environment"]').getAttribute('aria-current'),
+      'step'
+    );
+    await wizard.locator('button[data-step="mapping"]').click();
+    await editor.getByText('3 of 3 rows complete').waitFor();
 
     // 5. SAVE: progress until Integration_Saved__e arrives, then the list with the new row.
     await action(wizard, 'save').click();
