@@ -345,13 +345,13 @@ declare module '@salesforce/apex/IntegrationController.getReports' {
   export default getReports;
 }
 
-/** Cacheable. */
+/** Not cacheable: objects and fields created a minute ago must show. */
 declare module '@salesforce/apex/IntegrationController.getObjects' {
   const getObjects: () => Promise<InsightsSync.CatalogObject[]>;
   export default getObjects;
 }
 
-/** Cacheable. */
+/** Not cacheable: objects and fields created a minute ago must show. */
 declare module '@salesforce/apex/IntegrationController.describeObject' {
   const describeObject: (params: {
     objectApiName: string;

@@ -233,8 +233,11 @@ export default class IntegrationList extends LightningElement {
 
   override connectedCallback(): void {
     this.connected = true;
-    // Both settle every failure into the list itself.
-    this.startListening();
+    // Both settle every failure into the list itself. Only admins change integrations from the
+    // console, and only they may read Integration_Saved__e.
+    if (!this.readOnly) {
+      this.startListening();
+    }
     this.refresh();
   }
 

@@ -698,6 +698,17 @@ export default class IntegrationWizard extends LightningElement {
     return this.validRows ?? this.mappingRows.filter(isComplete);
   }
 
+  /** Says at SAVE that rows left incomplete or breaking a rule are not saved. */
+  get unsavedRowsText(): string {
+    const left = this.mappingRows.length - this.completeRows.length;
+    if (left <= 0 || this.completeRows.length === 0) {
+      return '';
+    }
+    return left === 1
+      ? '1 row is incomplete or not valid and will not be saved.'
+      : `${left} rows are incomplete or not valid and will not be saved.`;
+  }
+
   get saveDisabled(): boolean {
     return this.saving || this.isLoading || !this.allStepsComplete;
   }
@@ -948,6 +959,23 @@ export default class IntegrationWizard extends LightningElement {
     this.jobId = undefined;
     this.earlySaves = [];
     this.savingDefinition = definition;
+    // One limit for the whole save, from the first request: no step of it may spin for ever.
+    this.startSaveTimer(attempt);
+
+    // A deployment creates or replaces the record of that API name: a new integration must not
+    // take the name of one that exists, archived ones included.
+    if (!this.isEditing && (await this.apiNameTaken(definition.developerName ?? ''))) {
+      if (attempt === this.saveAttempt) {
+        this.failSave([
+          `An integration with the API name "${definition.developerName}" already exists ` +
+            '(it may be archived). Choose another API name in step 2.'
+        ]);
+      }
+      return;
+    }
+    if (attempt !== this.saveAttempt) {
+      return;
+    }
 
     // Listen first: the deployment can finish before saveIntegration's answer arrives.
     let stop: StopListening;
@@ -981,7 +1009,6 @@ export default class IntegrationWizard extends LightningElement {
       return;
     }
     this.jobId = jobId;
-    this.startSaveTimer(attempt);
     const early = this.earlySaves.find((save) => isSameJob(save.deployJobId, jobId));
     this.earlySaves = [];
     if (early) {
@@ -1099,7 +1126,8 @@ export default class IntegrationWizard extends LightningElement {
       objectKeyField: this.objectKeyField,
       mappings: this.completeRows.map(mappingOf),
       frequency: this.frequency,
-      scheduleTimeUtc: this.scheduleTimeUtc,
+      // Hourly runs follow the dispatcher, on the hour: a time of day would shift their minute.
+      scheduleTimeUtc: this.isHourly ? undefined : this.scheduleTimeUtc,
       state: loaded?.state ?? STATE_ACTIVE,
       matchPolicy: loaded?.matchPolicy ?? MATCH_UPDATE_ALL,
       blankValuePolicy: loaded?.blankValuePolicy ?? BLANK_LEAVE_AS_IS
@@ -1140,14 +1168,15 @@ export default class IntegrationWizard extends LightningElement {
     if (attempt !== this.saveAttempt || !this.saving) {
       return;
     }
-    const job = this.jobId ? ` (job ${this.jobId})` : '';
+    // empApi reports reconnections here too, and often recovers: the save keeps waiting for its
+    // event until the time limit, and says meanwhile that the news may not come.
     const reasons = apexErrorMessages(error);
     const reason = reasons.length > 0 ? ` The connection said: ${reasons.join(' ')}` : '';
-    this.endSave();
+    const job = this.jobId ? ` (job ${this.jobId})` : '';
     this.saveNotice =
-      'The console lost the connection that tells when the deployment finishes. The ' +
-      `integration may still be saved: check Setup → Deployment Status${job}, then open the ` +
-      `integration list again.${reason}`;
+      'The connection that tells when the deployment finishes was interrupted; the console ' +
+      `keeps waiting. If nothing changes, check Setup → Deployment Status${job}.` +
+      reason;
   }
 
   private finishSave(save: IntegrationSave): void {
@@ -1182,6 +1211,21 @@ export default class IntegrationWizard extends LightningElement {
     this.stop();
   }
 
+  /** Whether an integration of that API name exists; an answer that cannot tell counts as no. */
+  private async apiNameTaken(developerName: string): Promise<boolean> {
+    if (developerName === '') {
+      return false;
+    }
+    try {
+      const existing = await getIntegration({ developerName });
+      return Boolean(existing?.developerName);
+    } catch {
+      // "There is no integration with the API name …", or no answer: the save's own
+      // validation speaks for the rest.
+      return false;
+    }
+  }
+
   private startSaveTimer(attempt: number): void {
     this.clearSaveTimer();
     // The deployment has no end the wizard can wait for otherwise; a stuck save must not spin
@@ -1193,10 +1237,13 @@ export default class IntegrationWizard extends LightningElement {
       }
       const job = this.jobId;
       this.endSave();
-      this.saveNotice =
-        `The deployment (job ${job}) is still running after ${SAVE_TIMEOUT_MS / 60_000} ` +
-        'minutes. Salesforce finishes it on its own: check Setup → Deployment Status, then ' +
-        'open the integration list again to see whether it was saved.';
+      this.saveNotice = job
+        ? `The deployment (job ${job}) is still running after ${SAVE_TIMEOUT_MS / 60_000} ` +
+          'minutes. Salesforce finishes it on its own: check Setup → Deployment Status, then ' +
+          'open the integration list again to see whether it was saved.'
+        : `Salesforce did not answer within ${SAVE_TIMEOUT_MS / 60_000} minutes, so the ` +
+          'console cannot tell whether the save started. Check Setup → Deployment Status and ' +
+          'the integration list before saving again.';
     }, SAVE_TIMEOUT_MS);
   }
 

@@ -248,11 +248,18 @@ export default class MappingEditor extends LightningElement {
     if (target === undefined) {
       return;
     }
-    const selector =
+    // Row keys carry report column names, which may hold any character: compared, never put
+    // into a selector.
+    const element =
       target === 'add-column'
-        ? 'lightning-button[data-action="add-column"]'
-        : `lightning-combobox[data-id="column-box"][data-row-key="${target.rowKey}"]`;
-    const element = this.template?.querySelector<HTMLElement & Focusable>(selector);
+        ? this.template?.querySelector<HTMLElement & Focusable>(
+            'lightning-button[data-action="add-column"]'
+          )
+        : Array.from(
+            this.template?.querySelectorAll<HTMLElement & Focusable>(
+              'lightning-combobox[data-id="column-box"]'
+            ) ?? []
+          ).find((box) => box.dataset.rowKey === target.rowKey);
     if (element) {
       this.pendingFocus = undefined;
       element.focus();

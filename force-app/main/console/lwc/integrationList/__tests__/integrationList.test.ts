@@ -469,6 +469,8 @@ describe('c-integration-list', () => {
         item.getAttribute('data-action')
       );
       expect(items).toEqual(['log']);
+      // Only admins may read Integration_Saved__e, and a viewer changes nothing to hear about.
+      expect(subscribeMock).not.toHaveBeenCalled();
     });
   });
 

@@ -304,7 +304,16 @@ describe('c-integration-wizard', () => {
     getObjectsMock.mockResolvedValue(OBJECTS);
     describeObjectMock.mockResolvedValue(LEAD);
     getCompatibilityMock.mockResolvedValue(COMPATIBILITY);
-    getIntegrationMock.mockResolvedValue(INTEGRATION);
+    // The saved integration the Edit tests open; any other name is free. (An org compares API
+    // names without case; matching exactly keeps the fixture apart from the tests' new one.)
+    getIntegrationMock.mockImplementation(({ developerName }) => {
+      if (developerName === INTEGRATION.developerName) {
+        return Promise.resolve(INTEGRATION);
+      }
+      return Promise.reject({
+        body: { message: `There is no integration with the API name "${developerName}".` }
+      });
+    });
     subscribeMock.mockResolvedValue({ channel: '/event/Integration_Saved__e' });
     unsubscribeMock.mockResolvedValue({});
   });
@@ -796,6 +805,34 @@ describe('c-integration-wizard', () => {
       return element;
     }
 
+    it('refuses an API name an integration already has, before deploying anything', async () => {
+      const element = await render();
+      await completeEnvironment(element);
+      await click(button(element, 'continue'));
+      await completeReportStep(element);
+      await choose(element, 'lightning-input[data-id="api-name"]', 'Lead_Logins');
+      await click(button(element, 'continue'));
+      await changeMappings(element, [FIRST_LOGIN]);
+
+      await click(button(element, 'save'));
+
+      expect(getIntegrationMock).toHaveBeenCalledWith({ developerName: 'Lead_Logins' });
+      expect(subscribeMock).not.toHaveBeenCalled();
+      expect(saveIntegrationMock).not.toHaveBeenCalled();
+      expect(lines(element, '[data-id="save-errors"]', 'li')).toEqual([
+        'An integration with the API name "Lead_Logins" already exists (it may be archived). Choose another API name in step 2.'
+      ]);
+      expect(button(element, 'save').disabled).toBe(false);
+    });
+
+    it('says at SAVE which rows will not be saved', async () => {
+      const element = await readyToSave();
+
+      expect(text(element, '[data-id="unsaved-rows"]')).toBe(
+        '1 row is incomplete or not valid and will not be saved.'
+      );
+    });
+
     it('listens for the save event first, then sends the definition with the complete rows only', async () => {
       saveIntegrationMock.mockResolvedValue(JOB_ID);
       const element = await readyToSave();
@@ -852,6 +889,25 @@ describe('c-integration-wizard', () => {
           scheduleWeekday: 'Friday'
         }
       });
+    });
+
+    it('sends no time of day for an hourly schedule, which runs on the hour', async () => {
+      saveIntegrationMock.mockResolvedValue(JOB_ID);
+      const element = await render();
+      await completeEnvironment(element);
+      await click(button(element, 'continue'));
+      await completeReportStep(element);
+      await choose(element, 'lightning-input[data-id="schedule-time"]', '06:30:00.000');
+      await choose(element, 'lightning-combobox[data-id="frequency"]', 'Hourly');
+      await click(button(element, 'continue'));
+      await changeMappings(element, [FIRST_LOGIN]);
+
+      await click(button(element, 'save'));
+
+      const sent = saveIntegrationMock.mock.calls[0][0].definition;
+      expect(sent.frequency).toBe('Hourly');
+      expect(sent).not.toHaveProperty('scheduleTimeUtc', '06:30');
+      expect(sent.scheduleTimeUtc).toBeUndefined();
     });
 
     it('shows progress until the event of its job arrives, then fires saved', async () => {
@@ -988,9 +1044,10 @@ describe('c-integration-wizard', () => {
       expect(saved).toEqual([]);
     });
 
-    it('says where to look when the streaming connection fails while it waits', async () => {
+    it('keeps waiting through a streaming interruption, saying where to look meanwhile', async () => {
       saveIntegrationMock.mockResolvedValue(JOB_ID);
       const element = await readyToSave();
+      const saved = collect(element, 'saved');
       await click(button(element, 'save'));
 
       const onStreamError = onErrorMock.mock.calls[0][0] as (error: unknown) => void;
@@ -1000,7 +1057,13 @@ describe('c-integration-wizard', () => {
       expect(text(element, '[data-id="save-notice"]')).toContain(
         `check Setup → Deployment Status (job ${JOB_ID})`
       );
-      expect(find(element, '[data-id="save-progress"]')).toBeNull();
+      expect(find(element, '[data-id="save-progress"]')).not.toBeNull();
+      expect(unsubscribeMock).not.toHaveBeenCalled();
+
+      publishSave({ jobId: JOB_ID, success: true });
+      await flushPromises();
+
+      expect(saved).toHaveLength(1);
       expect(unsubscribeMock).toHaveBeenCalledTimes(1);
     });
 
