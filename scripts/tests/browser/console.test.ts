@@ -255,6 +255,14 @@ describe('the console in Chromium', () => {
     await wizard.locator('button[data-step="mapping"]').click();
     await editor.getByText('3 of 3 rows complete').waitFor();
 
+    // Preview: a dry run on the first rows. User IDs are no Lead emails, and it says so.
+    await action(wizard, 'preview').click();
+    const preview = wizard.locator('[data-id="preview"]');
+    await preview.waitFor();
+    assert.match(await preview.locator('[data-id="preview-counts"]').innerText(), /8[\s\S]*0/);
+    assert.match(await preview.locator('[data-id="unmatched-keys"]').innerText(), /u-1001/);
+    await shot(page, 'seed-04b-preview', wizard);
+
     // 5. SAVE: progress until Integration_Saved__e arrives, then the list with the new row.
     await action(wizard, 'save').click();
     await wizard.locator('[data-id="save-progress"]').waitFor();
@@ -315,6 +323,33 @@ describe('the console in Chromium', () => {
     }
     assert.match(rowText, /Completed[\s\S]*10 read/, 'the list shows the finished run');
     await shot(page, 'seed-10-list-after-run', list);
+    assert.deepEqual(pageErrors, [], 'the page logs no errors');
+  });
+
+  it('opens Edit at the mapping step with the saved mappings, and Cancel returns to the list', async () => {
+    const pageErrors: string[] = [];
+    const page = await harness.openPreview(pageErrors);
+    const list = page.locator('c-integration-list');
+    const row = list.locator('tr[data-developer-name="Lead_Logins"]');
+    await row.waitFor();
+
+    await row.getByRole('button', { name: 'Actions for Lead logins' }).click();
+    await page.getByRole('menuitem', { name: 'Edit' }).click();
+
+    const wizard = page.locator('c-integration-wizard');
+    const mappingHeader = wizard.locator('button[data-step="mapping"]');
+    await wizard.locator('c-mapping-editor [data-id="mapping-row"]').first().waitFor();
+    assert.equal(await mappingHeader.getAttribute('aria-current'), 'step');
+    assert.match(await wizard.locator('[data-id="title"]').innerText(), /Edit integration/);
+    assert.ok(
+      (await wizard.locator('c-mapping-editor [data-id="mapping-row"]').count()) > 0,
+      'the saved mappings are shown'
+    );
+    await shot(page, 'edit-opens-at-mapping', wizard);
+
+    await action(wizard, 'cancel').click();
+    await row.waitFor();
+    assert.equal(await wizard.count(), 0);
     assert.deepEqual(pageErrors, [], 'the page logs no errors');
   });
 
