@@ -261,6 +261,10 @@ describe('the console in Chromium', () => {
     await preview.waitFor();
     assert.match(await preview.locator('[data-id="preview-counts"]').innerText(), /8[\s\S]*0/);
     assert.match(await preview.locator('[data-id="unmatched-keys"]').innerText(), /u-1001/);
+    assert.match(
+      await preview.locator('[data-id="no-key-matched"]').innerText(),
+      /no user_id value equals the Email of a Lead/
+    );
     await shot(page, 'seed-04b-preview', wizard);
 
     // 5. SAVE: progress until Integration_Saved__e arrives, then the list with the new row.

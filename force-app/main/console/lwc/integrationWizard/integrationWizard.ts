@@ -734,6 +734,24 @@ export default class IntegrationWizard extends LightningElement {
     return this.hasPreview && this.previewedDefinition !== this.definitionKey();
   }
 
+  /**
+   * When no row of the preview found a record, the key pair is the likely cause (User ID values
+   * compared with emails, say): the wizard says so rather than leave eight unmatched keys to
+   * interpret.
+   */
+  get noKeyMatchedText(): string {
+    const preview = this.preview;
+    if (!preview || preview.rowsRead === 0 || preview.rowsMatched > 0) {
+      return '';
+    }
+    return (
+      `None of the ${preview.rowsRead} rows read found a ${this.objectLabel} record: no ` +
+      `${this.reportKeyColumn} value equals the ${this.objectKeyField} of a ${this.objectLabel}. ` +
+      'Check the key pair in step 2: the report key column and the key field must hold the ' +
+      'same values.'
+    );
+  }
+
   get previewCounts(): CountItem[] {
     const result = this.preview;
     if (!result) {

@@ -1087,6 +1087,34 @@ describe('c-integration-wizard', () => {
       return element;
     }
 
+    it('points at the key pair when no row read found a record', async () => {
+      previewIntegrationMock.mockResolvedValue({
+        ...PREVIEW,
+        rowsRead: 8,
+        rowsMatched: 0,
+        recordsToUpdate: 0,
+        recordsUnchanged: 0,
+        rowsUnmatched: 8,
+        rows: []
+      });
+      const element = await readyToPreview();
+
+      await click(button(element, 'preview'));
+
+      expect(text(element, '[data-id="no-key-matched"]')).toBe(
+        'None of the 8 rows read found a Lead record: no email value equals the Email of a Lead. Check the key pair in step 2: the report key column and the key field must hold the same values.'
+      );
+    });
+
+    it('says nothing of the key pair when rows found records', async () => {
+      previewIntegrationMock.mockResolvedValue(PREVIEW);
+      const element = await readyToPreview();
+
+      await click(button(element, 'preview'));
+
+      expect(find(element, '[data-id="no-key-matched"]')).toBeNull();
+    });
+
     it('previews the definition on 50 rows and shows counts, changes and unmatched keys', async () => {
       previewIntegrationMock.mockResolvedValue(PREVIEW);
       const element = await readyToPreview();
