@@ -100,6 +100,8 @@ declare namespace InsightsSync {
     /** `Leave as is` or `Clear`. */
     blankValuePolicy?: string;
     pageSize?: number;
+    /** True when the wizard creates it: the save refuses an API name already in use. */
+    isNew?: boolean;
   }
 
   /** FieldMapping: one row of the mapping editor. */

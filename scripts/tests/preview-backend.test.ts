@@ -503,6 +503,20 @@ describe('preview saves: IntegrationValidator rules and the Integration_Saved__e
     assert.deepEqual(time.events, []);
   });
 
+  it('refuses a new integration the API name of an existing one, in any case', () => {
+    const { org, time } = sampleOrg();
+    const definition = loginsOnLead('email');
+    definition.developerName = 'lead_logins';
+    definition.isNew = true;
+    assert.equal(
+      errorOf(() => org.saveIntegration(definition)),
+      'An integration with the API name "lead_logins" already exists (it may be archived). ' +
+        'Choose another API name.'
+    );
+    time.advance(DEPLOY_MS * 2);
+    assert.deepEqual(time.events, []);
+  });
+
   it('answers a job id at once, then adds the integration and publishes its event a second later', () => {
     const { org, time } = sampleOrg();
     const definition = loginsOnLead('email');

@@ -371,6 +371,17 @@ export class SampleConsole {
   saveIntegration(definition: Definition | undefined): string {
     const received = withApexDefaults(definition);
     const problems = validateIntegration(received);
+    if (
+      received?.isNew === true &&
+      this.integrations.some((candidate) =>
+        sameName(candidate.developerName, received.developerName)
+      )
+    ) {
+      problems.push(
+        `An integration with the API name "${received.developerName?.trim()}" already exists ` +
+          '(it may be archived). Choose another API name.'
+      );
+    }
     if (problems.length > 0) {
       throw new Error(problems.join('\n'));
     }

@@ -1153,6 +1153,11 @@ export default class IntegrationWizard extends LightningElement {
     if (this.isWeekly) {
       definition.scheduleWeekday = this.scheduleWeekday;
     }
+    if (!this.isEditing) {
+      // The Apex refuses a new integration an API name in use, even one saved after the
+      // wizard's own look before SAVE.
+      definition.isNew = true;
+    }
     if (loaded?.csvNamedCredential) {
       definition.csvNamedCredential = loaded.csvNamedCredential;
       definition.csvFilePath = loaded.csvFilePath;

@@ -292,7 +292,8 @@ function newDefinition(mappings: FieldMapping[]): IntegrationDefinition {
     scheduleTimeUtc: '08:00',
     state: 'Active',
     matchPolicy: 'Update all',
-    blankValuePolicy: 'Leave as is'
+    blankValuePolicy: 'Leave as is',
+    isNew: true
   };
 }
 
