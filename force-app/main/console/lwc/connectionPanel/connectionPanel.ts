@@ -5,7 +5,7 @@ import connect from '@salesforce/apex/ConnectionController.connect';
 import testConnection from '@salesforce/apex/ConnectionController.testConnection';
 import disconnect from '@salesforce/apex/ConnectionController.disconnect';
 import getEnvironment from '@salesforce/apex/ConnectionController.getEnvironment';
-import { apexErrorMessages } from 'c/syncFormat';
+import { asMessageItems, readableErrors, type MessageItem } from 'c/syncFormat';
 
 type ConnectionStatus = InsightsSync.InsightsConnectionStatus;
 
@@ -26,12 +26,6 @@ interface Notice {
   variant: NoticeVariant;
   message: string;
   reportCount?: number;
-}
-
-/** A message in a rendered list; the same sentence may come twice, so the key is its place. */
-interface MessageItem {
-  key: string;
-  text: string;
 }
 
 interface RegionRow {
@@ -92,25 +86,6 @@ function withoutSecret(message: string, secret: string): string {
 }
 
 /**
- * The sentences of an Apex or platform error: `{ body: { message } }`, an array of such, an
- * `Error`, or page and field errors. Each line of a message is its own sentence, because the
- * controllers list several problems one a line.
- */
-function readableErrors(error: unknown): string[] {
-  const messages = apexErrorMessages(error)
-    .flatMap((message) => message.split('\n'))
-    .map((line) => line.trim())
-    .filter((line) => line !== '');
-  return messages.length > 0
-    ? messages
-    : ['Something went wrong and Salesforce gave no reason. Try again.'];
-}
-
-function asItems(messages: string[]): MessageItem[] {
-  return messages.map((text, index) => ({ key: String(index), text }));
-}
-
-/**
  * Connect, test and disconnect the Insights regions, and the org the console runs in. The
  * client secret lives in this component only from the moment it is typed until Connect hands it
  * to Apex: it is cleared from the state and the input then, before the answer comes, so it is
@@ -165,11 +140,11 @@ export default class ConnectionPanel extends LightningElement {
   }
 
   get loadErrorItems(): MessageItem[] {
-    return asItems([...this.environmentErrors, ...this.statusErrors]);
+    return asMessageItems([...this.environmentErrors, ...this.statusErrors]);
   }
 
   get errorItems(): MessageItem[] {
-    return asItems(this.errors);
+    return asMessageItems(this.errors);
   }
 
   get hasLoadErrors(): boolean {

@@ -7,7 +7,13 @@ import runNow from '@salesforce/apex/IntegrationController.runNow';
 import pauseIntegration from '@salesforce/apex/IntegrationController.pauseIntegration';
 import resumeIntegration from '@salesforce/apex/IntegrationController.resumeIntegration';
 import archiveIntegration from '@salesforce/apex/IntegrationController.archiveIntegration';
-import { apexErrorMessages, formatUtc } from 'c/syncFormat';
+import {
+  asMessageItems,
+  formatUtc,
+  messageLines,
+  readableErrors,
+  type MessageItem
+} from 'c/syncFormat';
 import {
   isSameJob,
   listenForSaves,
@@ -31,12 +37,6 @@ export interface EditDetail {
 
 /** A state change of an integration: each is a Metadata API deployment. */
 type Deployment = 'pause' | 'resume' | 'archive';
-
-/** A message in a rendered list; the same sentence may come twice, so the key is its place. */
-interface MessageItem {
-  key: string;
-  text: string;
-}
 
 interface Notice {
   variant: 'success' | 'warning';
@@ -97,7 +97,6 @@ interface ConfirmDialog {
   }): Promise<boolean>;
 }
 
-const NO_REASON = 'Something went wrong and Salesforce gave no reason. Try again.';
 const NO_DEPLOYMENT_REASON =
   'The deployment failed and Salesforce gave no reason. Check Setup → Deployment Status.';
 
@@ -125,29 +124,6 @@ const STATE_BADGE_CLASS: Record<string, string> = {
 };
 
 const COUNT_FORMAT = new Intl.NumberFormat('en-US');
-
-/**
- * The sentences of an Apex or platform error, one a line: the controller lists several problems
- * one a line, so each line is its own sentence.
- */
-function readableErrors(error: unknown): string[] {
-  const messages = apexErrorMessages(error)
-    .flatMap((message) => message.split('\n'))
-    .map((line) => line.trim())
-    .filter((line) => line !== '');
-  return messages.length > 0 ? messages : [NO_REASON];
-}
-
-function lines(message: string): string[] {
-  return message
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '');
-}
-
-function asItems(messages: string[]): MessageItem[] {
-  return messages.map((text, index) => ({ key: String(index), text }));
-}
 
 /** Developer names are unique whatever their case, and the event may spell them differently. */
 function keyOf(developerName: string): string {
@@ -270,7 +246,7 @@ export default class IntegrationList extends LightningElement {
   }
 
   get loadErrorItems(): MessageItem[] {
-    return asItems(this.loadErrors);
+    return asMessageItems(this.loadErrors);
   }
 
   get hasRows(): boolean {
@@ -332,7 +308,7 @@ export default class IntegrationList extends LightningElement {
   }
 
   get schedulerErrorItems(): MessageItem[] {
-    return asItems(this.schedulerErrors);
+    return asMessageItems(this.schedulerErrors);
   }
 
   get scheduleButtonLabel(): string {
@@ -526,7 +502,7 @@ export default class IntegrationList extends LightningElement {
         this.integrations.find((row) => keyOf(row.developerName) === key)?.label ??
         save.developerName;
       if (!save.success) {
-        const errors = lines(save.message);
+        const errors = messageLines(save.message);
         this.endDeployment(save.developerName, {
           errors: errors.length > 0 ? errors : [NO_DEPLOYMENT_REASON]
         });
@@ -708,7 +684,7 @@ export default class IntegrationList extends LightningElement {
       problem: integration.problem,
       pendingText,
       isPending: pendingText !== '',
-      errorItems: asItems(activity.errors),
+      errorItems: asMessageItems(activity.errors),
       hasErrors: activity.errors.length > 0,
       notice: activity.notice?.text,
       noticeIsWarning: activity.notice?.variant === 'warning',

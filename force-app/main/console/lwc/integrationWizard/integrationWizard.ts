@@ -8,7 +8,15 @@ import describeObject from '@salesforce/apex/IntegrationController.describeObjec
 import getCompatibility from '@salesforce/apex/IntegrationController.getCompatibility';
 import saveIntegration from '@salesforce/apex/IntegrationController.saveIntegration';
 import previewIntegration from '@salesforce/apex/IntegrationController.previewIntegration';
-import { apexErrorMessages, formatUtc } from 'c/syncFormat';
+import {
+  apexErrorMessages,
+  asMessageItems,
+  formatUtc,
+  messageLines,
+  readableErrors,
+  type MessageItem
+} from 'c/syncFormat';
+import { isComplete } from 'c/mappingRules';
 import {
   isSameJob,
   listenForSaves,
@@ -44,12 +52,6 @@ export interface ConnectionChange {
 interface ComboboxOption {
   label: string;
   value: string;
-}
-
-/** A message in a rendered list; the same sentence may come twice, so the key is its place. */
-interface MessageItem {
-  key: string;
-  text: string;
 }
 
 interface StepHeader {
@@ -118,32 +120,7 @@ const MAX_NAME_LENGTH = 40;
 const DEVELOPER_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 const TIME_OF_DAY = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
-const NO_REASON = 'Something went wrong and Salesforce gave no reason. Try again.';
 const SAVING_TEXT = "Saving… deploying the integration's settings";
-
-/**
- * The sentences of an Apex or platform error, one a line: the controllers list several problems
- * one a line, and each is shown on its own.
- */
-function readableErrors(error: unknown): string[] {
-  const lines = apexErrorMessages(error).flatMap((message) => linesOf(message));
-  return lines.length > 0 ? lines : [NO_REASON];
-}
-
-function linesOf(text: string | undefined): string[] {
-  return (text ?? '')
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '');
-}
-
-function asItems(messages: string[]): MessageItem[] {
-  return messages.map((text, index) => ({ key: String(index), text }));
-}
-
-function isComplete(mapping: FieldMapping): boolean {
-  return Boolean(mapping.column && mapping.columnType && mapping.field);
-}
 
 /** The mapping as the definition carries it: exactly column, columnType and field. */
 function mappingOf(mapping: FieldMapping): FieldMapping {
@@ -373,7 +350,7 @@ export default class IntegrationWizard extends LightningElement {
   }
 
   get loadErrorItems(): MessageItem[] {
-    return asItems(this.loadErrors);
+    return asMessageItems(this.loadErrors);
   }
 
   get isEnvironmentStep(): boolean {
@@ -434,7 +411,7 @@ export default class IntegrationWizard extends LightningElement {
   }
 
   get environmentErrorItems(): MessageItem[] {
-    return asItems(this.environmentErrors);
+    return asMessageItems(this.environmentErrors);
   }
 
   get hasEnvironmentErrors(): boolean {
@@ -442,7 +419,7 @@ export default class IntegrationWizard extends LightningElement {
   }
 
   get connectionErrorItems(): MessageItem[] {
-    return asItems(this.connectionErrors);
+    return asMessageItems(this.connectionErrors);
   }
 
   get hasConnectionErrors(): boolean {
@@ -507,7 +484,7 @@ export default class IntegrationWizard extends LightningElement {
   }
 
   get reportErrorItems(): MessageItem[] {
-    return asItems(this.reportErrors);
+    return asMessageItems(this.reportErrors);
   }
 
   get hasReportErrors(): boolean {
@@ -572,7 +549,7 @@ export default class IntegrationWizard extends LightningElement {
   }
 
   get objectErrorItems(): MessageItem[] {
-    return asItems(this.objectErrors);
+    return asMessageItems(this.objectErrors);
   }
 
   get hasObjectErrors(): boolean {
@@ -621,7 +598,7 @@ export default class IntegrationWizard extends LightningElement {
   }
 
   get describeErrorItems(): MessageItem[] {
-    return asItems(this.describeErrors);
+    return asMessageItems(this.describeErrors);
   }
 
   get hasDescribeErrors(): boolean {
@@ -679,7 +656,7 @@ export default class IntegrationWizard extends LightningElement {
   }
 
   get compatibilityErrorItems(): MessageItem[] {
-    return asItems(this.compatibilityErrors);
+    return asMessageItems(this.compatibilityErrors);
   }
 
   get hasCompatibilityErrors(): boolean {
@@ -718,7 +695,7 @@ export default class IntegrationWizard extends LightningElement {
   }
 
   get previewErrorItems(): MessageItem[] {
-    return asItems(this.previewErrors);
+    return asMessageItems(this.previewErrors);
   }
 
   get hasPreviewErrors(): boolean {
@@ -784,7 +761,7 @@ export default class IntegrationWizard extends LightningElement {
           after: displayValue(change.after)
         };
       });
-      const problems = asItems(row.problems ?? []);
+      const problems = asMessageItems(row.problems ?? []);
       return {
         key: `${index}-${row.recordId ?? row.key ?? ''}`,
         rowKey: row.key ?? '—',
@@ -802,7 +779,7 @@ export default class IntegrationWizard extends LightningElement {
   }
 
   get unmatchedKeyItems(): MessageItem[] {
-    return asItems(this.preview?.unmatchedKeys ?? []);
+    return asMessageItems(this.preview?.unmatchedKeys ?? []);
   }
 
   get hasUnmatchedKeys(): boolean {
@@ -810,7 +787,7 @@ export default class IntegrationWizard extends LightningElement {
   }
 
   get previewProblemItems(): MessageItem[] {
-    return asItems(this.preview?.problems ?? []);
+    return asMessageItems(this.preview?.problems ?? []);
   }
 
   get hasPreviewProblems(): boolean {
@@ -824,7 +801,7 @@ export default class IntegrationWizard extends LightningElement {
   }
 
   get saveErrorItems(): MessageItem[] {
-    return asItems(this.saveErrors);
+    return asMessageItems(this.saveErrors);
   }
 
   get hasSaveErrors(): boolean {
@@ -1213,7 +1190,7 @@ export default class IntegrationWizard extends LightningElement {
       this.dispatchEvent(new CustomEvent<IntegrationSavedDetail>('saved', { detail }));
       return;
     }
-    const lines = linesOf(save.message);
+    const lines = messageLines(save.message);
     this.saveErrors =
       lines.length > 0
         ? lines

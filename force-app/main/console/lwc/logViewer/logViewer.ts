@@ -1,7 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import getRuns from '@salesforce/apex/RunLogController.getRuns';
 import getRunDetail from '@salesforce/apex/RunLogController.getRunDetail';
-import { apexErrorMessages, formatRuntime, formatUtc } from 'c/syncFormat';
+import { NO_REASON, apexErrorMessages, formatRuntime, formatUtc } from 'c/syncFormat';
 import { csvDataUri, issuesCsv, issuesCsvFileName } from './issuesCsv';
 
 type RunSummary = InsightsSync.RunSummary;
@@ -9,7 +9,6 @@ type RunDetail = InsightsSync.RunDetail;
 
 /** RunLogController.getRuns answers at most this many runs unless the console asks otherwise. */
 const DEFAULT_MAX_RUNS = 50;
-const NO_REASON = 'Something went wrong and Salesforce gave no reason. Try again.';
 
 /** One run in the list, ready for the template. */
 interface RunRow {

@@ -101,3 +101,34 @@ export function apexErrorMessages(value: unknown): string[] {
   ];
   return messages.length > 0 ? messages : apexErrorMessages(error.statusText);
 }
+
+/** What the console says when a call failed and Salesforce gave no message. */
+export const NO_REASON = 'Something went wrong and Salesforce gave no reason. Try again.';
+
+/** A message in a rendered list; the same sentence may come twice, so the key is its place. */
+export interface MessageItem {
+  key: string;
+  text: string;
+}
+
+/** The lines of a text, trimmed and without blank ones (the Apex lists problems one a line). */
+export function messageLines(text: string | null | undefined): string[] {
+  return (text ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
+/**
+ * The sentences of a failed call, one a line, as the console shows them in the place they
+ * concern; NO_REASON when the error says nothing.
+ */
+export function readableErrors(error: unknown): string[] {
+  const lines = apexErrorMessages(error).flatMap((message) => messageLines(message));
+  return lines.length > 0 ? lines : [NO_REASON];
+}
+
+/** Messages ready for a `for:each` (keyed by their place). */
+export function asMessageItems(messages: readonly string[]): MessageItem[] {
+  return messages.map((text, index) => ({ key: String(index), text }));
+}

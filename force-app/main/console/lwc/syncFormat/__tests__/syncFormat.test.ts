@@ -1,4 +1,12 @@
-import { apexErrorMessages, formatRuntime, formatUtc } from 'c/syncFormat';
+import {
+  NO_REASON,
+  apexErrorMessages,
+  asMessageItems,
+  formatRuntime,
+  formatUtc,
+  messageLines,
+  readableErrors
+} from 'c/syncFormat';
 
 describe('c-sync-format', () => {
   describe('formatUtc', () => {
@@ -55,6 +63,33 @@ describe('c-sync-format', () => {
     it('says nothing when the error carries no message', () => {
       expect(apexErrorMessages({ body: {} })).toEqual([]);
       expect(apexErrorMessages(undefined)).toEqual([]);
+    });
+  });
+
+  describe('readableErrors', () => {
+    it('gives each line of each message its own sentence', () => {
+      expect(
+        readableErrors({
+          body: {
+            message: 'Row 1: choose a field.\n\n  Row 2: the field "Email" is the key field.  '
+          }
+        })
+      ).toEqual(['Row 1: choose a field.', 'Row 2: the field "Email" is the key field.']);
+    });
+
+    it('says something went wrong when the error carries no message', () => {
+      expect(readableErrors({ body: {} })).toEqual([NO_REASON]);
+    });
+  });
+
+  describe('messageLines and asMessageItems', () => {
+    it('drops blank lines and keys repeated sentences by their place', () => {
+      expect(messageLines(' a \n\n b\n')).toEqual(['a', 'b']);
+      expect(messageLines(undefined)).toEqual([]);
+      expect(asMessageItems(['same', 'same'])).toEqual([
+        { key: '0', text: 'same' },
+        { key: '1', text: 'same' }
+      ]);
     });
   });
 });
