@@ -45,3 +45,16 @@ declare module '@salesforce/customPermission/*' {
   const granted: boolean | undefined;
   export default granted;
 }
+
+/**
+ * `lightning/confirm` as the console calls it: lightning-types 0.8.0 declares LightningConfirm
+ * without the static `open` it inherits from the overlay base class, so components cast to this.
+ */
+interface LightningConfirmDialog {
+  open(config: {
+    message: string;
+    label: string;
+    variant?: 'header' | 'headerless';
+    theme?: 'default' | 'warning' | 'error';
+  }): Promise<boolean>;
+}

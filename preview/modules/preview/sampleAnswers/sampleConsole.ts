@@ -23,9 +23,15 @@ import {
   SAMPLE_REPORT_PAGES,
   type ReportPageData
 } from '../sampleIntegrations/sampleIntegrations.js';
-import { SAMPLE_RUNS, SAMPLE_RUN_DETAILS } from '../sampleRuns/sampleRuns.js';
+import { NO_COUNTS, SAMPLE_RUNS, SAMPLE_RUN_DETAILS } from '../sampleRuns/sampleRuns.js';
 import { describeSchedule, nextFullHour } from './schedule.js';
-import { previewResult, processPage, type PageOutcome, type SyncIssue } from './syncEngine.js';
+import {
+  previewResult,
+  processPage,
+  type PageOutcome,
+  type RunCounts,
+  type SyncIssue
+} from './syncEngine.js';
 import { allTemplates, fieldRequestText } from './templates.js';
 import {
   PreflightError,
@@ -120,18 +126,6 @@ function sentence(text: string): string {
 
 function cloned<T>(value: T): T {
   return structuredClone(value);
-}
-
-/** The summary counts of a run, added up from its pages. */
-interface RunCounts {
-  rowsRead: number;
-  rowsMatched: number;
-  recordsUpdated: number;
-  recordsUnchanged: number;
-  rowsUnmatched: number;
-  rowsSkipped: number;
-  recordsFailed: number;
-  valueIssues: number;
 }
 
 /** SyncRunLog.countsOf: one wording for a page and for the whole run. */
@@ -459,16 +453,7 @@ export class SampleConsole {
       triggerType: 'Manual',
       status: 'Queued',
       queuedAt: queuedAt.toISOString(),
-      rowsRead: 0,
-      rowsMatched: 0,
-      recordsUpdated: 0,
-      recordsUnchanged: 0,
-      rowsUnmatched: 0,
-      rowsSkipped: 0,
-      recordsFailed: 0,
-      valueIssues: 0,
-      pagesRead: 0,
-      issueCount: 0
+      ...NO_COUNTS
     });
     this.runs.unshift(run);
     this.runDetails[run.id] = {

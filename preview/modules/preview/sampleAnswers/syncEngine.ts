@@ -447,8 +447,8 @@ export interface SyncIssue {
   field?: string;
 }
 
-/** What one page did; the counts a run adds up. */
-export interface PageOutcome {
+/** The counts a run adds up from its pages. */
+export interface RunCounts {
   rowsRead: number;
   rowsMatched: number;
   /** Records changed (a dry run counts what it would change). */
@@ -458,6 +458,10 @@ export interface PageOutcome {
   rowsSkipped: number;
   recordsFailed: number;
   valueIssues: number;
+}
+
+/** What one page did. */
+export interface PageOutcome extends RunCounts {
   issues: SyncIssue[];
   previewRows: InsightsSync.SyncPreviewRow[];
   unmatchedKeys: string[];

@@ -7,7 +7,8 @@
 type RunSummary = InsightsSync.RunSummary;
 type RunDetail = InsightsSync.RunDetail;
 
-const NO_COUNTS = {
+/** The counts of a run that has read nothing yet. */
+export const NO_COUNTS = {
   rowsRead: 0,
   rowsMatched: 0,
   recordsUpdated: 0,

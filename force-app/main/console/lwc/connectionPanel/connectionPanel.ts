@@ -44,17 +44,6 @@ interface RegionRow {
   disconnectButtonLabel: string;
 }
 
-// lightning-types 0.8.0 declares LightningConfirm without the static `open` it inherits from the
-// overlay base class, so the call is typed here.
-interface ConfirmDialog {
-  open(config: {
-    message: string;
-    label: string;
-    variant?: 'header' | 'headerless';
-    theme?: 'default' | 'warning' | 'error';
-  }): Promise<boolean>;
-}
-
 /**
  * The regions the console offers, in ConnectionController's order, with the labels used until
  * the statuses (which carry the labels the Apex uses) have arrived: connecting must stay possible
@@ -286,7 +275,7 @@ export default class ConnectionPanel extends LightningElement {
       return;
     }
     const regionLabel = this.labelOf(regionCode);
-    const confirmed = await (LightningConfirm as unknown as ConfirmDialog).open({
+    const confirmed = await (LightningConfirm as unknown as LightningConfirmDialog).open({
       label: `Disconnect ${regionLabel}?`,
       message:
         `Insights Sync deletes the client id and secret of ${regionLabel} and can no longer ` +

@@ -86,17 +86,6 @@ interface ListRow {
   stateChangeDisabled: boolean;
 }
 
-// lightning-types 0.8.0 declares LightningConfirm without the static `open` it inherits from the
-// overlay base class, so the call is typed here.
-interface ConfirmDialog {
-  open(config: {
-    message: string;
-    label: string;
-    variant?: 'header' | 'headerless';
-    theme?: 'default' | 'warning' | 'error';
-  }): Promise<boolean>;
-}
-
 const NO_DEPLOYMENT_REASON =
   'The deployment failed and Salesforce gave no reason. Check Setup → Deployment Status.';
 
@@ -412,7 +401,7 @@ export default class IntegrationList extends LightningElement {
   }
 
   private async archive(integration: IntegrationRow): Promise<void> {
-    const confirmed = await (LightningConfirm as unknown as ConfirmDialog).open({
+    const confirmed = await (LightningConfirm as unknown as LightningConfirmDialog).open({
       label: `Archive ${integration.label}?`,
       message: `${integration.label} stops running and leaves this list. Its runs stay in the log.`,
       variant: 'header',
