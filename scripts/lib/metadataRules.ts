@@ -1,10 +1,12 @@
 /**
  * The rules `npm run lint:metadata` applies to each source-format metadata file: well-formed
- * XML, the root element its suffix calls for, only elements its Metadata API type knows, and
- * the naming and documentation rules for custom objects and fields. Every rule returns plain
- * messages; the caller prefixes them with the file.
+ * XML, the root element its suffix calls for, only elements its Metadata API type knows, text
+ * no longer than the org stores, the naming and documentation rules for custom objects and
+ * fields, and the sharing a detail object must have. Every rule returns plain messages; the
+ * caller prefixes them with the file.
  */
 import { basename } from 'node:path';
+import { lengthProblems } from './metadataLimits.ts';
 import type { ElementSpec, MetadataSchema } from './metadataSchema.ts';
 import { METADATA_NAMESPACE, metadataSuffixOf, metadataTypeOf } from './metadataTypes.ts';
 import { childText, parseXml, type XmlElement } from './metadataXml.ts';
@@ -56,9 +58,20 @@ export function lintMetadataFile(path: string, xml: string, schema: MetadataSche
       problems.push(`<${type}> must declare xmlns="${METADATA_NAMESPACE}" (found ${found})`);
     }
     problems.push(...elementProblems(root, type, schema));
+    problems.push(...textLengthProblems(root, type));
   }
   problems.push(...namingProblems(path, root));
   return [...new Set(problems)];
+}
+
+/** Text elements longer than the org stores, named with their length and the limit. */
+function textLengthProblems(root: XmlElement, type: string): string[] {
+  return lengthProblems(root, type).map(({ where, length, max }) => {
+    const steps = where.split(' > ');
+    const element = steps.pop() ?? where;
+    const parents = steps.length > 0 ? `${steps.join(' > ')} > ` : '';
+    return `${parents}<${element}> is ${length} characters; a ${type} allows ${max} (the deploy fails with "data value too large")`;
+  });
 }
 
 /** Walks the document against the schema, reporting elements their type does not declare. */
@@ -133,16 +146,22 @@ function declaredType(element: XmlElement, spec: ElementSpec, schema: MetadataSc
 
 /** ` (did you mean <length>?)` for a typo of a known element; empty otherwise. */
 function suggestion(name: string, elements: ReadonlyMap<string, ElementSpec>): string {
+  const best = closestName(name, elements.keys());
+  return best === undefined ? '' : ` (did you mean <${best}>?)`;
+}
+
+/** The known name `name` is most likely a typo of (a few edits, case aside), if any. */
+export function closestName(name: string, known: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.min(3, Math.floor(name.length / 3) + 1);
-  for (const known of elements.keys()) {
-    const distance = editDistance(name.toLowerCase(), known.toLowerCase());
+  for (const candidate of known) {
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) {
-      best = known;
+      best = candidate;
       bestDistance = distance;
     }
   }
-  return best === undefined ? '' : ` (did you mean <${best}>?)`;
+  return best;
 }
 
 /** Damerau–Levenshtein (optimal string alignment): a swap of two letters counts as one edit. */
@@ -345,6 +364,57 @@ function fieldProblems(path: string, objectName: string, root: XmlElement | unde
     } else if (!FIELD_MANAGEABILITY.includes(manageability)) {
       problems.push(
         `<fieldManageability>${manageability}</fieldManageability> is not one of ${FIELD_MANAGEABILITY.join(', ')}`
+      );
+    }
+  }
+  return problems;
+}
+
+/** What the detail-object rule needs to know of one field of an object. */
+export interface FieldFacts {
+  readonly name: string;
+  readonly type: string | undefined;
+}
+
+const CONTROLLED_BY_PARENT = 'ControlledByParent';
+
+/**
+ * The org-wide defaults of a custom object against its relationships. A detail object (one
+ * holding a master-detail field) has no sharing of its own: its records take their access from
+ * the master record, so both its internal and its external default read ControlledByParent
+ * (Salesforce Help, "Default Organization-Wide Access Levels": external access is Private
+ * "unless the default internal access level is Controlled by Parent"; objects controlled by
+ * their parent list Controlled by Parent in both columns). The converse is refused on deploy:
+ * "Cannot set sharingModel to ControlledByParent on a CustomObject without a MasterDetail
+ * relationship field".
+ */
+export function objectSharingProblems(
+  objectName: string,
+  root: XmlElement,
+  fields: readonly FieldFacts[]
+): string[] {
+  // Standard objects' defaults live in sharing settings; custom metadata types, platform
+  // events and big objects have none.
+  if (!objectName.endsWith('__c') || childText(root, 'customSettingsType') !== undefined) {
+    return [];
+  }
+  const masters = fields.filter((field) => field.type === 'MasterDetail').map((f) => f.name);
+  const models = {
+    sharingModel: childText(root, 'sharingModel'),
+    externalSharingModel: childText(root, 'externalSharingModel')
+  };
+  const problems: string[] = [];
+  for (const [element, value] of Object.entries(models)) {
+    if (masters.length > 0 && value !== CONTROLLED_BY_PARENT) {
+      const found =
+        value === undefined ? `has no <${element}>` : `has <${element}>${value}</${element}>`;
+      problems.push(
+        `detail object (master-detail ${masters.join(', ')}) ${found}: a detail object's <${element}> must be ${CONTROLLED_BY_PARENT}`
+      );
+    }
+    if (masters.length === 0 && value === CONTROLLED_BY_PARENT) {
+      problems.push(
+        `<${element}>${CONTROLLED_BY_PARENT}</${element}> without a master-detail field: the deploy fails ("Cannot set sharingModel to ControlledByParent on a CustomObject without a MasterDetail relationship field")`
       );
     }
   }
