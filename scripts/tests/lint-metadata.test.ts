@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
+import { lintProject } from '../lib/lintMetadata.ts';
 import { loadMetadataSchema, parseMetadataSchema } from '../lib/metadataSchema.ts';
 import { knownSuffixes, metadataTypeOf } from '../lib/metadataTypes.ts';
-import { ProjectCopy } from './projectCopy.ts';
+import { loadConfigSchemas } from '../lib/projectConfig.ts';
+import { ProjectCopy, type CheckResult } from './projectCopy.ts';
 
 const OBJECT_FOLDER = 'force-app/main/sync/objects/Sync_Run__c';
 const OBJECT_FILE = `${OBJECT_FOLDER}/Sync_Run__c.object-meta.xml`;
@@ -133,6 +135,15 @@ function writeSamples(copy: ProjectCopy): void {
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/**
+ * The check run in this process on a copy (the command is one call around the same function):
+ * its problem lines, and the exit status the command would end with.
+ */
+function lint(copy: ProjectCopy): CheckResult & { problems: readonly string[] } {
+  const { problems } = lintProject(copy.root, loadMetadataSchema(), loadConfigSchemas());
+  return { status: problems.length > 0 ? 1 : 0, output: problems.join('\n'), problems };
+}
+
 /** Asserts the check failed and printed `file: …problem…` for this file. */
 function assertProblem(output: string, file: string, problem: RegExp): void {
   assert.match(output, new RegExp(`^${escape(file)}: .*${problem.source}`, 'm'), output);
@@ -257,25 +268,25 @@ describe('npm run lint:metadata', () => {
 
   it('passes valid custom objects, fields and components, then fails on an unknown field element', () => {
     writeSamples(copy);
-    const valid = copy.runCheck('lint-metadata.ts');
+    const valid = lint(copy);
     assert.equal(valid.status, 0, valid.output);
 
     copy.edit(STATUS_FIELD, (field) =>
       field.replace('<label>Status</label>', '<label>Status</label>\n  <lenght>255</lenght>')
     );
-    const result = copy.runCheck('lint-metadata.ts');
+    const result = lint(copy);
 
     assert.equal(result.status, 1, result.output);
     assertProblem(result.output, STATUS_FIELD, /unknown element <lenght> in CustomField/);
     assert.match(result.output, /did you mean <length>\?/);
-    assert.match(result.output, /^lint:metadata: 1 problem in \d+ files/m);
+    assert.equal(result.problems.length, 1, result.output);
   });
 
   it('fails on malformed XML and names the file and line', () => {
     writeSamples(copy);
     copy.edit(STATUS_FIELD, (field) => field.replace('</label>', '</labl>'));
 
-    const result = copy.runCheck('lint-metadata.ts');
+    const result = lint(copy);
 
     assert.equal(result.status, 1, result.output);
     assertProblem(result.output, STATUS_FIELD, /malformed XML at line 5: .*label/);
@@ -287,7 +298,7 @@ describe('npm run lint:metadata', () => {
       field.replace('<sorted>false</sorted>', '<sorted>false</sorted>\n<foo>bar</foo>')
     );
 
-    const result = copy.runCheck('lint-metadata.ts');
+    const result = lint(copy);
 
     assert.equal(result.status, 1, result.output);
     assertProblem(
@@ -302,7 +313,7 @@ describe('npm run lint:metadata', () => {
     copy.edit(MESSAGE_FIELD, (field) => field.replaceAll('CustomField', 'CustomObject'));
     copy.edit(OBJECT_FILE, (object) => object.replace('2006/04/metadata', '2006/04/metadat'));
 
-    const result = copy.runCheck('lint-metadata.ts');
+    const result = lint(copy);
 
     assert.equal(result.status, 1, result.output);
     assertProblem(
@@ -320,7 +331,7 @@ describe('npm run lint:metadata', () => {
   it('fails on a file whose suffix is no known metadata type', () => {
     copy.write('force-app/main/sync/gizmos/Probe.gizmo-meta.xml', xml('Gizmo', '<label>x</label>'));
 
-    const result = copy.runCheck('lint-metadata.ts');
+    const result = lint(copy);
 
     assert.equal(result.status, 1, result.output);
     assertProblem(
@@ -337,7 +348,7 @@ describe('npm run lint:metadata', () => {
     copy.write(doubled, MESSAGE_FIELD_XML);
     copy.write(unsuffixed, MESSAGE_FIELD_XML);
 
-    const result = copy.runCheck('lint-metadata.ts');
+    const result = lint(copy);
 
     assert.equal(result.status, 1, result.output);
     assertProblem(result.output, doubled, /Run__Status__c has a double underscore before __c/);
@@ -350,7 +361,7 @@ describe('npm run lint:metadata', () => {
     copy.edit(MESSAGE_FIELD, (field) => field.replace(/\s*<description>.*<\/description>/, ''));
     copy.edit(STATUS_FIELD, (field) => field.replace('<fullName>Status__c', '<fullName>State__c'));
 
-    const result = copy.runCheck('lint-metadata.ts');
+    const result = lint(copy);
 
     assert.equal(result.status, 1, result.output);
     assertProblem(result.output, MESSAGE_FIELD, /custom field has no <description>/);
@@ -369,7 +380,7 @@ describe('npm run lint:metadata', () => {
         .replace(/\s*<visibleLines>.*<\/visibleLines>/, '')
     );
 
-    const result = copy.runCheck('lint-metadata.ts');
+    const result = lint(copy);
 
     assert.equal(result.status, 1, result.output);
     assertProblem(result.output, MESSAGE_FIELD, /LongTextArea field has no <length>/);
@@ -382,7 +393,7 @@ describe('npm run lint:metadata', () => {
       field.replace(/\s*<fieldManageability>.*<\/fieldManageability>/, '')
     );
 
-    const result = copy.runCheck('lint-metadata.ts');
+    const result = lint(copy);
 
     assert.equal(result.status, 1, result.output);
     assertProblem(
@@ -405,7 +416,7 @@ describe('npm run lint:metadata', () => {
       MESSAGE_FIELD_XML
     );
 
-    const result = copy.runCheck('lint-metadata.ts');
+    const result = lint(copy);
 
     assert.equal(result.status, 1, result.output);
     for (const missing of ['label', 'pluralLabel', 'description']) {
@@ -416,5 +427,145 @@ describe('npm run lint:metadata', () => {
       'force-app/main/sync/objects/Sync_Run_c',
       /object folder Sync_Run_c is neither a standard object name nor a custom API name/
     );
+  });
+});
+
+describe('npm run lint:metadata: what an org refuses', () => {
+  const PERMISSION =
+    'force-app/main/console/customPermissions/Manage_Insights_Sync.customPermission-meta.xml';
+  const DETAIL_OBJECT =
+    'force-app/main/sync/objects/Sync_Run_Issue__c/Sync_Run_Issue__c.object-meta.xml';
+  const LONE_FOLDER = 'force-app/main/sync/objects/Lone_Probe__c';
+  const LONE_OBJECT = `${LONE_FOLDER}/Lone_Probe__c.object-meta.xml`;
+  const LABELS = 'force-app/main/console/labels/CustomLabels.labels-meta.xml';
+  const SCRATCH = 'config/project-scratch-def.json';
+  const SCHEMA = '@salesforce/schemas \\d+\\.\\d+\\.\\d+ project-scratch-def\\.schema\\.json';
+
+  it('passes the project as it is, in-process too', () => {
+    const copy = new ProjectCopy();
+    try {
+      assert.deepEqual(lint(copy).problems, []);
+    } finally {
+      copy.dispose();
+    }
+  });
+
+  // One copy holds every planted defect; one run must name each, and nothing else.
+  it('names each planted defect with its file, element and figures', () => {
+    const copy = new ProjectCopy();
+    try {
+      copy.edit(PERMISSION, (xml) =>
+        xml.replace(
+          /<description>.*<\/description>/s,
+          `<description>${'x'.repeat(300)}</description>`
+        )
+      );
+      copy.edit(DETAIL_OBJECT, (xml) =>
+        xml.replace(
+          '<externalSharingModel>ControlledByParent</externalSharingModel>',
+          '<externalSharingModel>Private</externalSharingModel>'
+        )
+      );
+      // ControlledByParent on an object with no master-detail field; a 41-character field label.
+      copy.writeCustomObject(LONE_FOLDER, 'Count__c');
+      copy.edit(LONE_OBJECT, (xml) =>
+        xml.replace(
+          '<sharingModel>ReadWrite</sharingModel>',
+          '<sharingModel>ControlledByParent</sharingModel>'
+        )
+      );
+      copy.edit(`${LONE_FOLDER}/fields/Count__c.field-meta.xml`, (xml) =>
+        xml.replace('<label>Probe Count</label>', `<label>${'L'.repeat(41)}</label>`)
+      );
+      // Limits count characters, not UTF-16 units: 1,000 emoji fit, 1,001 do not.
+      copy.write(
+        LABELS,
+        xml(
+          'CustomLabels',
+          '<labels>',
+          '  <fullName>Fits</fullName>',
+          '  <language>en_US</language>',
+          '  <protected>false</protected>',
+          '  <shortDescription>Fits</shortDescription>',
+          `  <value>${'🙂'.repeat(1000)}</value>`,
+          '</labels>',
+          '<labels>',
+          '  <fullName>Too_Long</fullName>',
+          '  <language>en_US</language>',
+          '  <protected>false</protected>',
+          '  <shortDescription>Too long</shortDescription>',
+          `  <value>${'🙂'.repeat(1001)}</value>`,
+          '</labels>'
+        )
+      );
+      copy.edit(SCRATCH, (json) =>
+        json
+          .replace('"EnableSetPasswordInApi"', '"EnableSetPasswordInApi", "AsyncSaveEnabled"')
+          .replace('"enableS1DesktopEnabled"', '"enableS1DesktopEnable"')
+      );
+      copy.edit('sfdx-project.json', (json) =>
+        json
+          .replace('"versionNumber": "0.1.0.NEXT"', '"versionNumber": "0.1"')
+          .replace('"sourceApiVersion"', '"sourceApiVerison": "65.0",\n  "sourceApiVersion"')
+      );
+
+      const result = lint(copy);
+
+      const expected: [string, RegExp][] = [
+        [
+          PERMISSION,
+          /<description> is 300 characters; a CustomPermission allows 255 \(the deploy fails with "data value too large"\)$/
+        ],
+        [
+          DETAIL_OBJECT,
+          /detail object \(master-detail Sync_Run__c\) has <externalSharingModel>Private<\/externalSharingModel>: a detail object's <externalSharingModel> must be ControlledByParent$/
+        ],
+        [
+          LONE_OBJECT,
+          /<sharingModel>ControlledByParent<\/sharingModel> without a master-detail field: the deploy fails/
+        ],
+        [
+          `${LONE_FOLDER}/fields/Count__c.field-meta.xml`,
+          /<label> is 41 characters; a CustomField allows 40 /
+        ],
+        [LABELS, /labels\[Too_Long\] > <value> is 1001 characters; a CustomLabels allows 1000 /],
+        [
+          SCRATCH,
+          new RegExp(
+            `scratch org feature "AsyncSaveEnabled" is not in ${SCHEMA}: org create and package version create reject it$`
+          )
+        ],
+        [
+          SCRATCH,
+          /unknown property "enableS1DesktopEnable" in settings\.lightningExperienceSettings: .* \(did you mean "enableS1DesktopEnabled"\?\)$/
+        ],
+        [
+          'sfdx-project.json',
+          /unknown property "sourceApiVerison" at the top level \(did you mean "sourceApiVersion"\?\)$/
+        ],
+        [
+          'sfdx-project.json',
+          /packageDirectories\[0\]\.versionNumber: "0\.1" is not MAJOR\.MINOR\.PATCH\.BUILD/
+        ]
+      ];
+      assert.equal(result.status, 1);
+      for (const [file, problem] of expected) {
+        assertProblem(result.output, file, problem);
+      }
+      assert.equal(result.problems.length, expected.length, result.output);
+    } finally {
+      copy.dispose();
+    }
+  });
+
+  it('reports a project file or scratch definition that is not JSON', () => {
+    const copy = new ProjectCopy();
+    try {
+      copy.edit(SCRATCH, (json) => json.replace('{', '{,'));
+
+      assertProblem(lint(copy).output, SCRATCH, /not valid JSON: /);
+    } finally {
+      copy.dispose();
+    }
   });
 });

@@ -31,7 +31,7 @@ export class ProjectCopy {
    */
   constructor(withToolConfig = false) {
     this.root = mkdtempSync(join(tmpdir(), 'insights-sync-check-'));
-    const entries = ['force-app', 'unpackaged', 'sfdx-project.json'];
+    const entries = ['force-app', 'unpackaged', 'config', 'sfdx-project.json'];
     if (withToolConfig) {
       entries.push('package.json', 'tsconfig.json', 'types', 'jest.config.js');
       symlinkSync(join(repositoryRoot, 'node_modules'), join(this.root, 'node_modules'), 'dir');
