@@ -1,14 +1,15 @@
 /**
  * `npm run build:lwc` — compiles the TypeScript of every Lightning web component to the `.js`
- * beside it (what the Salesforce CLI deploys and packages), then hands each result to the LWC
- * compiler so that anything the platform would reject (decorator helpers, bad templates) fails
- * here instead of in the first deploy.
+ * beside it (what the Salesforce CLI deploys and packages), then hands every `.js` module of
+ * each bundle (helper modules too), its templates and styles to the LWC compiler so that
+ * anything the platform would reject (decorator helpers, bad templates) fails here instead of
+ * in the first deploy.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
-import { transformSync } from '@lwc/compiler';
+import { compileBundle } from '../lib/lwcBundles.ts';
 import { displayPath, listFiles, repositoryRoot } from '../lib/project.ts';
 
 const require = createRequire(import.meta.url);
@@ -56,21 +57,9 @@ if (tsc.status !== 0) {
 let compiled = 0;
 if (tsc.status === 0) {
   for (const bundle of bundles) {
-    const name = basename(bundle);
-    const output = join(bundle, `${name}.js`);
-    if (!existsSync(output)) {
-      continue;
-    }
-    for (const file of [output, ...listFiles(bundle, (path) => /\.(html|css)$/.test(path))]) {
-      try {
-        transformSync(readFileSync(file, 'utf8'), file, { name, namespace: 'c' });
-        compiled += 1;
-      } catch (error) {
-        problems.push(
-          `${displayPath(repositoryRoot, file)}: rejected by the LWC compiler: ${(error as Error).message}`
-        );
-      }
-    }
+    const result = compileBundle(bundle, repositoryRoot);
+    compiled += result.compiled;
+    problems.push(...result.problems);
   }
 }
 

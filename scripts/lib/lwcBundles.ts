@@ -1,0 +1,42 @@
+/**
+ * A Lightning web component bundle as the platform compiles it: every `.js` module of the
+ * bundle (the component's own and any helper module beside it), its templates and its styles
+ * go through the LWC compiler on deploy, each under the bundle's name. Tests and mocks stay
+ * local (.forceignore), so they are not part of it.
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { transformSync } from '@lwc/compiler';
+import { displayPath, listFiles } from './project.ts';
+
+const LOCAL_ONLY = /[\\/]__(tests|mocks)__[\\/]/;
+
+/** Every file of `bundle` (a folder) that deploys and that the LWC compiler reads, sorted. */
+export function compiledBundleFiles(bundle: string): string[] {
+  return listFiles(bundle, (path) => /\.(js|html|css)$/.test(path) && !LOCAL_ONLY.test(path));
+}
+
+export interface BundleCompilation {
+  /** How many files the compiler accepted. */
+  readonly compiled: number;
+  /** `path: rejected by the LWC compiler: …`, paths relative to `root`. */
+  readonly problems: readonly string[];
+}
+
+/** Hands every file of the bundle to the LWC compiler, as a deploy would. */
+export function compileBundle(bundle: string, root: string): BundleCompilation {
+  const name = basename(bundle);
+  const problems: string[] = [];
+  let compiled = 0;
+  for (const file of compiledBundleFiles(bundle)) {
+    try {
+      transformSync(readFileSync(file, 'utf8'), file, { name, namespace: 'c' });
+      compiled += 1;
+    } catch (error) {
+      problems.push(
+        `${displayPath(root, file)}: rejected by the LWC compiler: ${(error as Error).message}`
+      );
+    }
+  }
+  return { compiled, problems };
+}
