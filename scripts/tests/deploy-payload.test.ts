@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { compileBundle, compiledBundleFiles } from '../lib/lwcBundles.ts';
 import { listFiles, repositoryRoot } from '../lib/project.ts';
 
 // What the Salesforce CLI would deploy or package, converted offline: the compiled .js of every
@@ -52,14 +53,61 @@ describe('deploy payload', () => {
     );
     const bundles = listFiles(join(repositoryRoot, 'force-app'), (path) =>
       path.endsWith('.js-meta.xml')
-    ).map((metaFile) => basename(metaFile, '.js-meta.xml'));
+    ).map((metaFile) => dirname(metaFile));
     assert.ok(bundles.length > 0, 'the project has components');
     for (const bundle of bundles) {
+      const name = basename(bundle);
       assert.ok(
-        files.includes(join('lwc', bundle, `${bundle}.js`)),
-        `lwc/${bundle}/${bundle}.js is deployed`
+        files.includes(join('lwc', name, `${name}.js`)),
+        `lwc/${name}/${name}.js is deployed`
       );
+      // Helper modules (logViewer/issuesCsv.ts…) deploy as .js beside the component's own.
+      const modules = listFiles(
+        bundle,
+        (path) => path.endsWith('.ts') && !/__(tests|mocks)__/.test(path)
+      );
+      for (const module of modules) {
+        const deployed = join('lwc', name, `${basename(module, '.ts')}.js`);
+        assert.ok(files.includes(deployed), `${deployed} is deployed`);
+      }
     }
     assert.ok(files.includes('package.xml'), 'a package.xml is generated');
+  });
+});
+
+describe('LWC compiler on every module of a bundle', () => {
+  const root = mkdtempSync(join(tmpdir(), 'insights-sync-bundle-'));
+  after(() => rmSync(root, { recursive: true, force: true }));
+  const bundle = join(root, 'force-app', 'main', 'console', 'lwc', 'mappingRules');
+  const write = (path: string, text: string): void => {
+    mkdirSync(dirname(join(bundle, path)), { recursive: true });
+    writeFileSync(join(bundle, path), text);
+  };
+
+  it('rejects a helper module the platform would refuse, beside a valid component module', () => {
+    write(
+      'mappingRules.js',
+      'export function isComplete(rules) {\n  return rules.length > 0;\n}\n'
+    );
+    // Decorators outside a LightningElement class: the platform's compiler refuses the bundle.
+    write(
+      'ruleHelper.js',
+      "import { api } from 'lwc';\nexport class RuleHelper {\n  @api value;\n}\n"
+    );
+    // Tests stay local (.forceignore): never compiled, whatever they hold.
+    write('__tests__/mappingRules.test.js', 'this is not JavaScript');
+
+    assert.deepEqual(
+      compiledBundleFiles(bundle).map((file) => relative(bundle, file)),
+      ['mappingRules.js', 'ruleHelper.js']
+    );
+    const result = compileBundle(bundle, root);
+
+    assert.equal(result.compiled, 1);
+    assert.equal(result.problems.length, 1, result.problems.join('\n'));
+    assert.match(
+      result.problems[0] ?? '',
+      /^force-app\/main\/console\/lwc\/mappingRules\/ruleHelper\.js: rejected by the LWC compiler: .*LWC1198/
+    );
   });
 });
