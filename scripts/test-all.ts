@@ -13,7 +13,10 @@ interface Stage {
 
 // Ordered by cost on a 2-core machine (seconds measured on a clean checkout).
 const STAGES: readonly Stage[] = [
-  { script: 'lint:metadata', covers: 'metadata XML: well-formed, known elements, naming rules' },
+  {
+    script: 'lint:metadata',
+    covers: 'metadata XML: known elements, text lengths, sharing, naming; project and scratch files'
+  },
   { script: 'check:apex', covers: 'Apex compiles: types, methods, fields (apex-ls)' },
   { script: 'format:check', covers: 'prettier: Apex, TypeScript, HTML, XML, JSON, Markdown' },
   { script: 'typecheck', covers: 'strict TypeScript: components, tests, scripts' },
