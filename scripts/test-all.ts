@@ -15,6 +15,10 @@ interface Stage {
 const STAGES: readonly Stage[] = [
   { script: 'lint:metadata', covers: 'metadata XML: well-formed, known elements, naming rules' },
   { script: 'check:apex', covers: 'Apex compiles: types, methods, fields (apex-ls)' },
+  {
+    script: 'check:soql',
+    covers: 'SOQL parses; objects, fields, relationships exist; no ORDER BY with FOR UPDATE'
+  },
   { script: 'format:check', covers: 'prettier: Apex, TypeScript, HTML, XML, JSON, Markdown' },
   { script: 'typecheck', covers: 'strict TypeScript: components, tests, scripts' },
   { script: 'lint', covers: 'ESLint: LWC platform rules, TypeScript, Jest' },
