@@ -41,12 +41,12 @@ let skippedCount = 0;
 for (const file of apexFiles) {
   const path = displayPath(project, file);
   const found = findQueries(readFileSync(file, 'utf8'));
+  queryCount += found.queries.length + found.skipped.length;
   for (const skipped of found.skipped) {
     skippedCount += 1;
     notes.push(`${path}:${skipped.line} skipped as dynamic: ${skipped.reason}`);
   }
   for (const query of found.queries) {
-    queryCount += 1;
     const soql = withPlainBinds(query.soql);
     let parsed: Query;
     try {

@@ -105,10 +105,8 @@ export function findQueries(source: string): ApexQueries {
       if (tokens[from]?.text === '[') {
         continue; // an inline query as the argument: found as such
       }
-      for (let at = from; at < to; at++) {
-        consumed.add(at);
-      }
       const built = evaluate(tokens, from, to, constants);
+      markConsumed(consumed, from, to, built.constants);
       if (built.pieces.every((piece) => piece.dynamic)) {
         const what = source.slice(tokens[from]?.start ?? 0, tokens[to - 1]?.end ?? 0);
         skipped.push({
@@ -127,17 +125,21 @@ export function findQueries(source: string): ApexQueries {
   }
 
   // Query text built elsewhere and passed on in a variable: found by its `'SELECT …'` literal.
-  for (let index = 0; index < tokens.length; index++) {
-    const token = tokens[index]!;
-    if (token.kind !== 'string' || consumed.has(index) || !/^\s*select\s/i.test(token.value)) {
+  // Literals inside a constant's value come last, so text built on a constant consumes it.
+  const inConstant = (index: number): boolean =>
+    [...constants.values()].some((range) => range.from <= index && index < range.to);
+  const candidates = tokens
+    .map((token, index) => ({ token, index }))
+    .filter(({ token }) => token.kind === 'string' && /^\s*select\s/i.test(token.value))
+    .sort((a, b) => Number(inConstant(a.index)) - Number(inConstant(b.index)));
+  for (const { token, index } of candidates) {
+    if (consumed.has(index)) {
       continue;
     }
     const from = expressionStart(tokens, index);
     const to = expressionEnd(tokens, index);
-    for (let at = from; at < to; at++) {
-      consumed.add(at);
-    }
     const built = evaluate(tokens, from, to, constants);
+    markConsumed(consumed, from, to, built.constants);
     queries.push({
       line: token.line,
       kind: built.pieces.some((piece) => piece.dynamic) ? 'skeleton' : 'string',
@@ -445,6 +447,28 @@ function inlineText(source: string, scanned: Scanned, start: number, end: number
 // ---------------------------------------------------------------------------------------------
 // String expressions: literals, constants and run-time parts joined with `+`.
 
+interface TokenRange {
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * Marks the tokens of a query's expression and of the constants it used: a constant's own
+ * `'SELECT …'` literal is then not taken for a second query.
+ */
+function markConsumed(
+  consumed: Set<number>,
+  from: number,
+  to: number,
+  constants: readonly TokenRange[]
+): void {
+  for (const range of [{ from, to }, ...constants]) {
+    for (let at = range.from; at < range.to; at++) {
+      consumed.add(at);
+    }
+  }
+}
+
 interface Piece {
   readonly text: string;
   readonly line: number;
@@ -452,8 +476,8 @@ interface Piece {
 }
 
 /** `static final String NAME = <expression>;` of the file: the token range of each value. */
-function stringConstants(tokens: readonly Token[]): Map<string, { from: number; to: number }> {
-  const constants = new Map<string, { from: number; to: number }>();
+function stringConstants(tokens: readonly Token[]): Map<string, TokenRange> {
+  const constants = new Map<string, TokenRange>();
   for (let index = 0; index + 2 < tokens.length; index++) {
     if (
       /^string$/i.test(tokens[index]!.text) &&
@@ -479,10 +503,11 @@ function evaluate(
   tokens: readonly Token[],
   from: number,
   to: number,
-  constants: ReadonlyMap<string, { from: number; to: number }>,
+  constants: ReadonlyMap<string, TokenRange>,
   depth = 0
-): { pieces: Piece[] } {
+): { pieces: Piece[]; constants: TokenRange[] } {
   const pieces: Piece[] = [];
+  const used: TokenRange[] = [];
   let operandStart = from;
   let nesting = 0;
   const operand = (start: number, end: number): void => {
@@ -501,8 +526,10 @@ function evaluate(
     );
     const constant = dotted ? constants.get(names.at(-1)!.text.toLowerCase()) : undefined;
     if (constant !== undefined && depth < 8) {
-      const resolved = evaluate(tokens, constant.from, constant.to, constants, depth + 1).pieces;
+      const inner = evaluate(tokens, constant.from, constant.to, constants, depth + 1);
+      const resolved = inner.pieces;
       if (resolved.every((piece) => !piece.dynamic)) {
+        used.push(constant, ...inner.constants);
         pieces.push({
           text: resolved.map((piece) => piece.text).join(''),
           line: first.line,
@@ -525,7 +552,7 @@ function evaluate(
     }
   }
   operand(operandStart, to);
-  return { pieces };
+  return { pieces, constants: used };
 }
 
 /** The text of the pieces, each run-time part a placeholder (`1` after LIMIT and OFFSET). */
