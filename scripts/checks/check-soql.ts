@@ -83,14 +83,15 @@ for (const problem of problems) {
 for (const note of notes) {
   console.log(note);
 }
-const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
+const plural = (count: number, one: string, many = `${one}s`): string =>
+  `${count} ${count === 1 ? one : many}`;
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 console.log(
-  `check:soql: ${plural(problems.length, 'problem')} in ${plural(queryCount, 'query').replace('querys', 'queries')} (${skippedCount} skipped as dynamic) in ${plural(apexFiles.length, 'Apex file')}, standard objects from ${basename(catalog.standardSource)}, ${seconds} s`
+  `check:soql: ${plural(problems.length, 'problem')} in ${plural(queryCount, 'query', 'queries')} (${skippedCount} skipped as dynamic) in ${plural(apexFiles.length, 'Apex file')}, standard objects from ${basename(catalog.standardSource)}, ${seconds} s`
 );
 process.exitCode = problems.length > 0 ? 1 : 0;
 
-/** Inline queries and text handed straight to Database must be SOQL; other text may be a fragment. */
+/** Inline queries and text handed straight to Database must parse; other text may be a fragment. */
 function mustParse(query: FoundQuery): boolean {
   return query.kind === 'inline' || (query.kind === 'string' && query.passedTo !== undefined);
 }

@@ -2,9 +2,9 @@
  * Finds the SOQL in one Apex file, with the line of every character of it: inline queries
  * (`[SELECT …]`), the text passed to `Database.query*`, `Database.countQuery*`,
  * `Database.getQueryLocator*` and `Database.getCursor*`, and string expressions that start
- * with `'SELECT '` wherever they are built. A small Apex tokenizer (comments, string literals,
- * words, punctuation) is enough for this: SOQL sits in brackets or in string literals, and
- * Apex has neither multi-line strings nor string templates.
+ * with `'SELECT '` (in capitals) wherever they are built. A small Apex tokenizer (comments,
+ * string literals, words, punctuation) is enough for this: SOQL sits in brackets or in string
+ * literals, and Apex has neither multi-line strings nor string templates.
  *
  * Text made of literals and `static final String` constants of the same file is a query like
  * any other. Text with parts only known at run time (a variable, a method call) becomes a
@@ -124,13 +124,14 @@ export function findQueries(source: string): ApexQueries {
     }
   }
 
-  // Query text built elsewhere and passed on in a variable: found by its `'SELECT …'` literal.
-  // Literals inside a constant's value come last, so text built on a constant consumes it.
+  // Query text built elsewhere and passed on in a variable: found by its `'SELECT …'` literal,
+  // in capitals (a message such as 'Select a field' is no query). Literals inside a constant's
+  // value come last, so text built on a constant consumes it.
   const inConstant = (index: number): boolean =>
     [...constants.values()].some((range) => range.from <= index && index < range.to);
   const candidates = tokens
     .map((token, index) => ({ token, index }))
-    .filter(({ token }) => token.kind === 'string' && /^\s*select\s/i.test(token.value))
+    .filter(({ token }) => token.kind === 'string' && /^\s*SELECT\s/.test(token.value))
     .sort((a, b) => Number(inConstant(a.index)) - Number(inConstant(b.index)));
   for (const { token, index } of candidates) {
     if (consumed.has(index)) {

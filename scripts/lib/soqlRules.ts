@@ -251,7 +251,7 @@ class QueryChecker {
       return;
     }
     let segments = path.split('.').map((segment) => segment.trim());
-    // `a.Name` with `FROM Account a`, and `Account.Name` with `FROM Account`, name the object itself.
+    // `a.Name` with `FROM Account a` and `Account.Name` with `FROM Account` start at the object.
     const first = segments[0]!.toLowerCase();
     if (
       segments.length > 1 &&

@@ -48,7 +48,6 @@ interface ProjectField {
 
 interface ProjectObject {
   name: string;
-  folders: string[];
   definition?: XmlElement;
   fields: ProjectField[];
   hasRecordTypes: boolean;
@@ -159,7 +158,7 @@ function kindOf(project: ProjectObject): ObjectKind {
 /** The objects SOQL in the project may name, built on demand. */
 export class SchemaCatalog {
   private readonly projectObjects = new Map<string, ProjectObject>();
-  /** Lower-case parent object → its custom child relationships (`issues__r` → Sync_Run_Issue__c). */
+  /** Lower-case parent object → its custom child relationships (`issues__r` → child object). */
   private readonly customChildren = new Map<string, Map<string, string>>();
   private readonly built = new Map<string, SObjectInfo | undefined>();
 
@@ -167,17 +166,16 @@ export class SchemaCatalog {
     project: string,
     private readonly standard: StandardObjects
   ) {
-    const files = listSourceFiles(project, (path) =>
-      /[\\/]objects[\\/][^\\/]+[\\/]((fields[\\/][^\\/]+\.field)|(recordTypes[\\/][^\\/]+\.recordType)|([^\\/]+\.object))-meta\.xml$/.test(
-        path
-      )
-    );
+    // objects/<Object>/<Object>.object-meta.xml, its fields/ and its recordTypes/
+    const objectFile =
+      /[\\/]objects[\\/][^\\/]+[\\/](fields[\\/][^\\/]+\.field|recordTypes[\\/][^\\/]+\.recordType|[^\\/]+\.object)-meta\.xml$/;
+    const files = listSourceFiles(project, (path) => objectFile.test(path));
     for (const file of files) {
       const path = displayPath(project, file);
       const segments = path.split('/');
       const objectsIndex = segments.lastIndexOf('objects');
       const objectName = segments[objectsIndex + 1]!;
-      const object = this.projectObject(objectName, segments.slice(0, objectsIndex + 2).join('/'));
+      const object = this.projectObject(objectName);
       const parsed = parseXml(readFileSync(file, 'utf8'));
       if (path.endsWith('.object-meta.xml')) {
         object.definition = parsed.ok ? parsed.root : undefined;
@@ -207,12 +205,7 @@ export class SchemaCatalog {
     return this.standard.source;
   }
 
-  /** The project's object folder(s) of an object, for messages; empty for standard objects. */
-  foldersOf(name: string): string[] {
-    return this.projectObjects.get(name.toLowerCase())?.folders ?? [];
-  }
-
-  /** The object of that name (any case), or undefined when neither the project nor the platform has it. */
+  /** The object of that name (any case); undefined when the project and platform lack it. */
   object(name: string): SObjectInfo | undefined {
     const key = name.toLowerCase();
     if (!this.built.has(key)) {
@@ -221,15 +214,12 @@ export class SchemaCatalog {
     return this.built.get(key);
   }
 
-  private projectObject(name: string, folder: string): ProjectObject {
+  private projectObject(name: string): ProjectObject {
     const key = name.toLowerCase();
     let object = this.projectObjects.get(key);
     if (!object) {
-      object = { name, folders: [], fields: [], hasRecordTypes: false };
+      object = { name, fields: [], hasRecordTypes: false };
       this.projectObjects.set(key, object);
-    }
-    if (!object.folders.includes(folder)) {
-      object.folders.push(folder);
     }
     return object;
   }

@@ -56,7 +56,7 @@ export function standardObjectJar(folder = bundledJavaLibFolder()): string {
   return join(folder, jar);
 }
 
-/** The standard objects of the jar, read lazily: listing names is cheap, fields are parsed on use. */
+/** The standard objects of the jar, read lazily: names listed at once, fields parsed on use. */
 export class StandardObjects {
   readonly source: string;
   private readonly zip: ZipArchive;
@@ -97,7 +97,7 @@ export class StandardObjects {
   }
 }
 
-/** Reads one SObject class file: its name and instance fields (statics are Apex's describe helpers). */
+/** One SObject class file: its name and instance fields (statics are Apex's describe helpers). */
 export function objectFromClass(bytes: Buffer): StandardObject {
   const classFile = parseClassFile(bytes);
   const fields = new Map<string, StandardField>();
@@ -117,7 +117,7 @@ export function objectFromClass(bytes: Buffer): StandardObject {
   return { name, fields };
 }
 
-/** `Lcom/nawforce/runforce/SObjects/User;` → User; `[L…/Contact;` → Contact[]; other types → undefined. */
+/** `L…/SObjects/User;` → User, `[L…/SObjects/Contact;` → Contact[], other types undefined. */
 function sobjectTypeOf(descriptor: string): { name: string; array: boolean } | undefined {
   const match = /^(\[?)L(.+);$/.exec(descriptor);
   const [, array, type] = match ?? [];
