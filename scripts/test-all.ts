@@ -18,6 +18,10 @@ const STAGES: readonly Stage[] = [
     covers: 'metadata XML: known elements, text lengths, sharing, naming; project and scratch files'
   },
   { script: 'check:apex', covers: 'Apex compiles: types, methods, fields (apex-ls)' },
+  {
+    script: 'check:soql',
+    covers: 'SOQL parses; objects, fields, relationships exist; no ORDER BY with FOR UPDATE'
+  },
   { script: 'format:check', covers: 'prettier: Apex, TypeScript, HTML, XML, JSON, Markdown' },
   { script: 'typecheck', covers: 'strict TypeScript: components, tests, scripts' },
   { script: 'lint', covers: 'ESLint: LWC platform rules, TypeScript, Jest' },

@@ -4,7 +4,7 @@
  * apex-ls (the Apex language server's project checker, bundled as a jar with the PMD engine
  * package together with the platform's types and the standard objects for API 65.0) resolves
  * types, methods and fields across the whole project the way the org's compiler would. It does
- * not look inside SOQL strings: field names there are checked by reading the objects' metadata.
+ * not look inside SOQL: `npm run check:soql` checks the names there.
  */
 import { spawnSync } from 'node:child_process';
 import {
