@@ -551,6 +551,33 @@ describe('preview saves: IntegrationValidator rules and the Integration_Saved__e
     );
   });
 
+  it('names the channel and payload keys it publishes on, as getSaveEventChannel does', () => {
+    const { org, time } = sampleOrg();
+    const names = org.getSaveEventChannel();
+    assert.deepEqual(names, {
+      channel: '/event/Integration_Saved__e',
+      developerNameField: 'Developer_Name__c',
+      deployJobIdField: 'Deploy_Job_Id__c',
+      successField: 'Success__c',
+      messageField: 'Message__c'
+    });
+
+    org.pauseIntegration('Lead_Logins');
+    time.advance(DEPLOY_MS);
+    const [event] = time.events;
+    assert.equal(event?.channel, names.channel, 'published on the channel it names');
+    assert.deepEqual(
+      Object.keys(event?.payload ?? {}).sort(),
+      [
+        names.deployJobIdField,
+        names.developerNameField,
+        names.messageField,
+        names.successField
+      ].sort(),
+      'with the payload keys it names'
+    );
+  });
+
   it('pauses through a deployment too, and refuses an unknown integration by name', () => {
     const { org, time } = sampleOrg();
     org.pauseIntegration('Lead_Logins');

@@ -58,6 +58,7 @@ answer('IntegrationController.getTemplates', () => org.getTemplates());
 answer('IntegrationController.getFieldRequestText', ({ templateKey, objectApiName }) =>
   org.getFieldRequestText(text(templateKey), text(objectApiName))
 );
+answer('IntegrationController.getSaveEventChannel', () => org.getSaveEventChannel());
 answer('IntegrationController.saveIntegration', (params) =>
   org.saveIntegration(definition(params.definition))
 );

@@ -9,6 +9,7 @@ import runNow from '@salesforce/apex/IntegrationController.runNow';
 import pauseIntegration from '@salesforce/apex/IntegrationController.pauseIntegration';
 import resumeIntegration from '@salesforce/apex/IntegrationController.resumeIntegration';
 import archiveIntegration from '@salesforce/apex/IntegrationController.archiveIntegration';
+import getSaveEventChannel from '@salesforce/apex/IntegrationController.getSaveEventChannel';
 
 jest.mock(
   '@salesforce/apex/IntegrationController.getIntegrations',
@@ -43,6 +44,11 @@ jest.mock(
   () => ({ default: jest.fn() }),
   { virtual: true }
 );
+jest.mock(
+  '@salesforce/apex/IntegrationController.getSaveEventChannel',
+  () => ({ default: jest.fn() }),
+  { virtual: true }
+);
 jest.mock('lightning/confirm', () => ({ __esModule: true, default: { open: jest.fn() } }));
 
 type Row = InsightsSync.IntegrationRow;
@@ -51,6 +57,10 @@ type Status = InsightsSync.SchedulerStatus;
 const INTEGRATIONS = jest.requireActual<Row[]>('./data/getIntegrations.json');
 const SCHEDULED = jest.requireActual<Status>('./data/getSchedulerStatusScheduled.json');
 const NOT_SCHEDULED = jest.requireActual<Status>('./data/getSchedulerStatusNotScheduled.json');
+// As describe answers in an org where the package's namespace is `insync`.
+const SAVE_EVENT = jest.requireActual<InsightsSync.SaveEventChannel>(
+  './data/getSaveEventChannel.json'
+);
 
 const getIntegrationsMock = getIntegrations as jest.MockedFunction<typeof getIntegrations>;
 const getSchedulerStatusMock = getSchedulerStatus as jest.MockedFunction<typeof getSchedulerStatus>;
@@ -59,13 +69,16 @@ const runNowMock = runNow as jest.MockedFunction<typeof runNow>;
 const pauseMock = pauseIntegration as jest.MockedFunction<typeof pauseIntegration>;
 const resumeMock = resumeIntegration as jest.MockedFunction<typeof resumeIntegration>;
 const archiveMock = archiveIntegration as jest.MockedFunction<typeof archiveIntegration>;
+const getSaveEventChannelMock = getSaveEventChannel as jest.MockedFunction<
+  typeof getSaveEventChannel
+>;
 const confirmOpen = (LightningConfirm as unknown as { open: jest.Mock }).open;
 // sfdx-lwc-jest's lightning/empApi stub: jest.fn()s.
 const subscribeMock = subscribe as unknown as jest.Mock;
 const unsubscribeMock = unsubscribe as unknown as jest.Mock;
 const onErrorMock = onError as unknown as jest.Mock;
 
-const CHANNEL = '/event/Integration_Saved__e';
+const CHANNEL = SAVE_EVENT.channel;
 const SUBSCRIPTION = { id: 'subscription-1', channel: CHANNEL };
 // Apex answers with an 18-character Id; the event may carry the 15-character form.
 const PAUSE_JOB_ID = '0Af000000000123AAA';
@@ -176,10 +189,10 @@ async function publishSave(payload: {
     channel: CHANNEL,
     data: {
       payload: {
-        Developer_Name__c: payload.developerName,
-        Deploy_Job_Id__c: payload.deployJobId,
-        Success__c: payload.success,
-        Message__c: payload.message
+        [SAVE_EVENT.developerNameField]: payload.developerName,
+        [SAVE_EVENT.deployJobIdField]: payload.deployJobId,
+        [SAVE_EVENT.successField]: payload.success,
+        [SAVE_EVENT.messageField]: payload.message
       }
     }
   });
@@ -198,6 +211,7 @@ describe('c-integration-list', () => {
   beforeEach(() => {
     getIntegrationsMock.mockResolvedValue(INTEGRATIONS);
     getSchedulerStatusMock.mockResolvedValue(SCHEDULED);
+    getSaveEventChannelMock.mockResolvedValue(SAVE_EVENT);
     subscribeMock.mockResolvedValue(SUBSCRIPTION);
     unsubscribeMock.mockResolvedValue(true);
   });
@@ -856,7 +870,7 @@ describe('c-integration-list', () => {
       await render();
 
       expect(subscribeMock).toHaveBeenCalledTimes(1);
-      expect(subscribeMock.mock.calls[0][0]).toBe(CHANNEL);
+      expect(subscribeMock.mock.calls[0][0]).toBe('/event/insync__Integration_Saved__e');
       expect(subscribeMock.mock.calls[0][1]).toBe(-1);
     });
 
@@ -894,6 +908,14 @@ describe('c-integration-list', () => {
       await click(query(element, 'lightning-button[data-action="refresh"]'));
       expect(getIntegrationsMock).toHaveBeenCalledTimes(2);
       expect(element.shadowRoot?.querySelector('[data-id="stream-warning"]')).toBeNull();
+    });
+
+    it('warns when it cannot find out where saves are reported', async () => {
+      getSaveEventChannelMock.mockRejectedValue(new Error('The request timed out.'));
+      const element = await render();
+
+      expect(subscribeMock).not.toHaveBeenCalled();
+      expect(text(element, '[data-id="stream-warning"]')).toContain('Refresh');
     });
 
     it('warns when it cannot subscribe', async () => {
