@@ -449,6 +449,12 @@ declare module '@salesforce/apex/IntegrationController.scheduleDispatcher' {
   export default scheduleDispatcher;
 }
 
+/** Aborts the dispatcher and the log purge (found by their class); answers the status after. */
+declare module '@salesforce/apex/IntegrationController.unscheduleJobs' {
+  const unscheduleJobs: () => Promise<InsightsSync.SchedulerStatus>;
+  export default unscheduleJobs;
+}
+
 // RunLogController
 
 /** Not cacheable: call it again to refresh the log. */

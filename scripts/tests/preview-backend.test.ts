@@ -440,6 +440,15 @@ describe('preview schedule: next runs in UTC', () => {
     );
     assert.equal(org.scheduleDispatcher().scheduledAt, status.scheduledAt, 'scheduled already');
   });
+
+  it('unschedules the dispatcher, and answers not scheduled when nothing was', () => {
+    const { org } = sampleOrg();
+    assert.deepEqual(org.unscheduleJobs(), { scheduled: false }, 'nothing to unschedule');
+    org.scheduleDispatcher();
+    assert.deepEqual(org.unscheduleJobs(), { scheduled: false });
+    assert.deepEqual(org.getSchedulerStatus(), { scheduled: false }, 'and it stays so');
+    assert.equal(org.scheduleDispatcher().scheduled, true, 'it can be scheduled again');
+  });
 });
 
 describe('preview saves: IntegrationValidator rules and the Integration_Saved__e that follows', () => {

@@ -77,6 +77,7 @@ answer('IntegrationController.archiveIntegration', ({ developerName }) =>
 );
 answer('IntegrationController.getSchedulerStatus', () => org.getSchedulerStatus());
 answer('IntegrationController.scheduleDispatcher', () => org.scheduleDispatcher());
+answer('IntegrationController.unscheduleJobs', () => org.unscheduleJobs());
 
 // RunLogController
 answer('RunLogController.getRuns', ({ integrationName, maxRuns }) =>

@@ -512,6 +512,15 @@ export class SampleConsole {
     return this.getSchedulerStatus();
   }
 
+  /**
+   * Unschedules the dispatcher (and the log purge, which the preview org does not schedule);
+   * unscheduling when nothing is scheduled is no error, as in the Apex.
+   */
+  unscheduleJobs(): InsightsSync.SchedulerStatus {
+    this.dispatcherScheduledAt = undefined;
+    return this.getSchedulerStatus();
+  }
+
   // RunLogController
 
   getRuns(

@@ -5,6 +5,7 @@ import IntegrationList, { FOLLOW_RUNS_MS } from 'c/integrationList';
 import getIntegrations from '@salesforce/apex/IntegrationController.getIntegrations';
 import getSchedulerStatus from '@salesforce/apex/IntegrationController.getSchedulerStatus';
 import scheduleDispatcher from '@salesforce/apex/IntegrationController.scheduleDispatcher';
+import unscheduleJobs from '@salesforce/apex/IntegrationController.unscheduleJobs';
 import runNow from '@salesforce/apex/IntegrationController.runNow';
 import pauseIntegration from '@salesforce/apex/IntegrationController.pauseIntegration';
 import resumeIntegration from '@salesforce/apex/IntegrationController.resumeIntegration';
@@ -26,6 +27,9 @@ jest.mock(
   () => ({ default: jest.fn() }),
   { virtual: true }
 );
+jest.mock('@salesforce/apex/IntegrationController.unscheduleJobs', () => ({ default: jest.fn() }), {
+  virtual: true
+});
 jest.mock('@salesforce/apex/IntegrationController.runNow', () => ({ default: jest.fn() }), {
   virtual: true
 });
@@ -65,6 +69,7 @@ const SAVE_EVENT = jest.requireActual<InsightsSync.SaveEventChannel>(
 const getIntegrationsMock = getIntegrations as jest.MockedFunction<typeof getIntegrations>;
 const getSchedulerStatusMock = getSchedulerStatus as jest.MockedFunction<typeof getSchedulerStatus>;
 const scheduleDispatcherMock = scheduleDispatcher as jest.MockedFunction<typeof scheduleDispatcher>;
+const unscheduleJobsMock = unscheduleJobs as jest.MockedFunction<typeof unscheduleJobs>;
 const runNowMock = runNow as jest.MockedFunction<typeof runNow>;
 const pauseMock = pauseIntegration as jest.MockedFunction<typeof pauseIntegration>;
 const resumeMock = resumeIntegration as jest.MockedFunction<typeof resumeIntegration>;
@@ -488,6 +493,18 @@ describe('c-integration-list', () => {
     });
   });
 
+  describe('for a user without Manage Insights Sync, with the dispatcher scheduled', () => {
+    it('shows the schedule without Unschedule', async () => {
+      const element = createElement('c-integration-list', { is: IntegrationList }) as ListElement;
+      (element as ListElement & { readOnly: boolean }).readOnly = true;
+      document.body.appendChild(element);
+      await flushPromises();
+
+      expect(text(element, '[data-id="scheduler-text"]')).toContain('Schedule active');
+      expect(element.shadowRoot?.querySelector('[data-action="unschedule-jobs"]')).toBeNull();
+    });
+  });
+
   describe('runs in progress', () => {
     function withLastRunStatus(status: string): Row[] {
       const first = INTEGRATIONS.findIndex((integration) => integration.lastRun);
@@ -828,6 +845,74 @@ describe('c-integration-list', () => {
       expect(
         element.shadowRoot?.querySelector('lightning-button[data-action="schedule-dispatcher"]')
       ).toBeNull();
+    });
+
+    it('offers Unschedule when it is scheduled, and unschedules only after the admin confirms', async () => {
+      confirmOpen.mockResolvedValue(true);
+      const unscheduling = deferred<Status>();
+      unscheduleJobsMock.mockReturnValue(unscheduling.promise);
+      const element = await render();
+
+      const button = query(element, 'lightning-button[data-action="unschedule-jobs"]');
+      expect(button.label).toBe('Unschedule');
+      await click(button);
+
+      expect(confirmOpen).toHaveBeenCalledTimes(1);
+      expect(confirmOpen.mock.calls[0][0]).toEqual(
+        expect.objectContaining({
+          label: 'Unschedule Insights Sync?',
+          theme: 'warning',
+          message: expect.stringContaining('Unschedule before you uninstall the package')
+        })
+      );
+      expect(unscheduleJobsMock).toHaveBeenCalledTimes(1);
+      expect(unscheduleJobsMock).toHaveBeenCalledWith();
+      expect(button.disabled).toBe(true);
+      expect(button.label).toBe('Unscheduling…');
+      expect(query(element, '[data-id="scheduler-status"]').getAttribute('aria-busy')).toBe('true');
+
+      unscheduling.resolve(NOT_SCHEDULED);
+      await flushPromises();
+
+      expect(text(element, '[data-id="scheduler-text"]')).toBe(
+        'Not scheduled: integrations run only on Run Now.'
+      );
+      expect(element.shadowRoot?.querySelector('[data-action="unschedule-jobs"]')).toBeNull();
+      expect(query(element, 'lightning-button[data-action="schedule-dispatcher"]').label).toBe(
+        'Schedule'
+      );
+    });
+
+    it('does not unschedule when the admin cancels', async () => {
+      confirmOpen.mockResolvedValue(false);
+      const element = await render();
+
+      await click(query(element, 'lightning-button[data-action="unschedule-jobs"]'));
+
+      expect(confirmOpen).toHaveBeenCalledTimes(1);
+      expect(unscheduleJobsMock).not.toHaveBeenCalled();
+      expect(text(element, '[data-id="scheduler-text"]')).toContain('Schedule active');
+    });
+
+    it('shows why it could not be unscheduled and keeps the schedule shown', async () => {
+      confirmOpen.mockResolvedValue(true);
+      unscheduleJobsMock.mockRejectedValue({
+        body: {
+          message:
+            'You cannot unschedule Insights Sync: that needs the Insights Sync Admin permission set (its Manage Insights Sync permission). Ask your Salesforce admin to assign it to you.'
+        }
+      });
+      const element = await render();
+
+      await click(query(element, 'lightning-button[data-action="unschedule-jobs"]'));
+
+      expect(text(element, '[data-id="scheduler-errors"] p')).toBe(
+        'You cannot unschedule Insights Sync: that needs the Insights Sync Admin permission set (its Manage Insights Sync permission). Ask your Salesforce admin to assign it to you.'
+      );
+      expect(text(element, '[data-id="scheduler-text"]')).toContain('Schedule active');
+      const button = query(element, 'lightning-button[data-action="unschedule-jobs"]');
+      expect(button.disabled).toBe(false);
+      expect(button.label).toBe('Unschedule');
     });
 
     it('shows why the dispatcher could not be scheduled next to the button', async () => {
