@@ -24,6 +24,30 @@ export default tseslint.config(
   // The Salesforce LWC rules (platform restrictions, LWC best practices) on the components.
   ...lwcConfig.configs.recommended.map((config) => ({ ...config, files: lwcSources })),
 
+  {
+    files: lwcSources,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            // Kept from the Salesforce LWC config, which this setting replaces.
+            {
+              group: ['@salesforce/lds', '@salesforce/lds/**'],
+              message:
+                'Please do not import from @salesforce/lds, these modules are ephemeral and could change at any time.'
+            },
+            {
+              group: ['@salesforce/schema/*__e', '@salesforce/schema/*__e.*'],
+              message:
+                'A platform event imported from @salesforce/schema can carry a wrong name (ending in __c) in a managed package: take its channel and field names from Apex (describe), as c/integrationSaves does.'
+            }
+          ]
+        }
+      ]
+    }
+  },
+
   // TypeScript rules everywhere TypeScript is written.
   ...tseslint.configs.recommended.map((config) => ({ ...config, files: ['**/*.ts'] })),
   {

@@ -224,6 +224,18 @@ declare namespace InsightsSync {
     after?: unknown;
   }
 
+  /**
+   * SaveEventChannel: the channel of `Integration_Saved__e` and its payload keys as the org spells
+   * them (`/event/ns__Integration_Saved__e`, `ns__Success__c` in a namespaced org).
+   */
+  interface SaveEventChannel {
+    channel: string;
+    developerNameField: string;
+    deployJobIdField: string;
+    successField: string;
+    messageField: string;
+  }
+
   /** SchedulerStatus: the hourly dispatcher's schedule. */
   interface SchedulerStatus {
     scheduled: boolean;
@@ -382,6 +394,12 @@ declare module '@salesforce/apex/IntegrationController.getFieldRequestText' {
 }
 
 /** Resolves to the deployment job id; `Integration_Saved__e` says when the save finished. */
+/** Cacheable: the names change only with the package. */
+declare module '@salesforce/apex/IntegrationController.getSaveEventChannel' {
+  const getSaveEventChannel: () => Promise<InsightsSync.SaveEventChannel>;
+  export default getSaveEventChannel;
+}
+
 declare module '@salesforce/apex/IntegrationController.saveIntegration' {
   const saveIntegration: (params: {
     definition: InsightsSync.IntegrationDefinition;
@@ -429,6 +447,12 @@ declare module '@salesforce/apex/IntegrationController.getSchedulerStatus' {
 declare module '@salesforce/apex/IntegrationController.scheduleDispatcher' {
   const scheduleDispatcher: () => Promise<InsightsSync.SchedulerStatus>;
   export default scheduleDispatcher;
+}
+
+/** Aborts the dispatcher and the log purge (found by their class); answers the status after. */
+declare module '@salesforce/apex/IntegrationController.unscheduleJobs' {
+  const unscheduleJobs: () => Promise<InsightsSync.SchedulerStatus>;
+  export default unscheduleJobs;
 }
 
 // RunLogController

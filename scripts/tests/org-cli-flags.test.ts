@@ -178,6 +178,7 @@ describe('Salesforce CLI commands', () => {
     };
     const packaging = recorder({
       'org list': ok({ devHubs: [HUB] }),
+      'package version list': ok([]),
       'package version create': ok({
         Status: 'Success',
         SubscriberPackageVersionId: '04t000000000002AAA'
@@ -230,6 +231,7 @@ describe('Salesforce CLI commands', () => {
       'project deploy start',
       'org assign permset',
       'org delete scratch',
+      'package version list',
       'package version create',
       'package version promote',
       'org display'

@@ -440,6 +440,15 @@ describe('preview schedule: next runs in UTC', () => {
     );
     assert.equal(org.scheduleDispatcher().scheduledAt, status.scheduledAt, 'scheduled already');
   });
+
+  it('unschedules the dispatcher, and answers not scheduled when nothing was', () => {
+    const { org } = sampleOrg();
+    assert.deepEqual(org.unscheduleJobs(), { scheduled: false }, 'nothing to unschedule');
+    org.scheduleDispatcher();
+    assert.deepEqual(org.unscheduleJobs(), { scheduled: false });
+    assert.deepEqual(org.getSchedulerStatus(), { scheduled: false }, 'and it stays so');
+    assert.equal(org.scheduleDispatcher().scheduled, true, 'it can be scheduled again');
+  });
 });
 
 describe('preview saves: IntegrationValidator rules and the Integration_Saved__e that follows', () => {
@@ -548,6 +557,33 @@ describe('preview saves: IntegrationValidator rules and the Integration_Saved__e
     assert.equal(
       org.getIntegrations().find((row) => row.developerName === 'Logins_review')?.scheduleText,
       'Daily at 08:00 UTC'
+    );
+  });
+
+  it('names the channel and payload keys it publishes on, as getSaveEventChannel does', () => {
+    const { org, time } = sampleOrg();
+    const names = org.getSaveEventChannel();
+    assert.deepEqual(names, {
+      channel: '/event/Integration_Saved__e',
+      developerNameField: 'Developer_Name__c',
+      deployJobIdField: 'Deploy_Job_Id__c',
+      successField: 'Success__c',
+      messageField: 'Message__c'
+    });
+
+    org.pauseIntegration('Lead_Logins');
+    time.advance(DEPLOY_MS);
+    const [event] = time.events;
+    assert.equal(event?.channel, names.channel, 'published on the channel it names');
+    assert.deepEqual(
+      Object.keys(event?.payload ?? {}).sort(),
+      [
+        names.deployJobIdField,
+        names.developerNameField,
+        names.messageField,
+        names.successField
+      ].sort(),
+      'with the payload keys it names'
     );
   });
 

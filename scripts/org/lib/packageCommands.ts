@@ -1,15 +1,24 @@
 /**
  * package:version and package:promote (scripts/org/package-version.ts and package-promote.ts run
- * them). package:version builds the components and creates a version of the managed package with
- * code coverage (required to promote it) and without an installation key, then prints its 04t id
- * and install URLs; the CLI records the version's alias in sfdx-project.json. package:promote
- * releases a version: the one given, else the newest alias in sfdx-project.json.
+ * them). package:version checks that the ancestor in sfdx-project.json fits the released versions,
+ * builds the components and creates a version of the managed package with code coverage (required
+ * to promote it) and without an installation key, then prints its 04t id and install URLs; the CLI
+ * records the version's alias in sfdx-project.json. package:promote releases a version: the one
+ * given, else the newest alias in sfdx-project.json.
  */
 import { repositoryRoot } from '../../lib/project.ts';
 import { helpText, parseArgs } from './args.ts';
 import { packagePromoteCommand, packageVersionCommand } from './commands.ts';
 import { OrgScriptError } from './main.ts';
-import { installUrls, latestVersionAlias, readVersionResult, requirePackage } from './packaging.ts';
+import {
+  ancestorProblem,
+  installUrls,
+  latestVersionAlias,
+  readReleasedVersions,
+  readVersionResult,
+  requirePackage,
+  type ReleasedVersion
+} from './packaging.ts';
 import { checkNodeVersion, requireDevHub } from './prerequisites.ts';
 import { readProjectFile, type ProjectFile } from './projectFile.ts';
 import { isObject, type Sf } from './sf.ts';
@@ -43,6 +52,10 @@ export async function createPackageVersion(
   checkNodeVersion();
   const devHub = await requireDevHub(sf, options['target-dev-hub']);
   const pkg = requirePackage(project);
+  const problem = ancestorProblem(project, await releasedVersions(sf, pkg.id, devHub.username));
+  if (problem) {
+    throw new OrgScriptError(problem);
+  }
   await dependencies.build(project.packageDirectories);
 
   announce(
@@ -95,6 +108,30 @@ export async function createPackageVersion(
     'sfdx-project.json now holds the version alias: commit it. Release with npm run package:promote.'
   );
   return 0;
+}
+
+/** The package's released versions, which decide the ancestor a new version needs. */
+async function releasedVersions(
+  sf: Sf,
+  packageId: string,
+  devHubUsername: string
+): Promise<ReleasedVersion[]> {
+  const outcome = await sf.run([
+    'package',
+    'version',
+    'list',
+    '--packages',
+    packageId,
+    '--released',
+    '--target-dev-hub',
+    devHubUsername
+  ]);
+  if (!outcome.ok) {
+    throw new OrgScriptError(
+      `listing the released versions of the package failed: ${outcome.failure.message}`
+    );
+  }
+  return readReleasedVersions(outcome.result);
 }
 
 /** package:promote from its command line; returns the exit code or throws what went wrong. */
@@ -152,5 +189,10 @@ export async function promotePackageVersion(
   console.log('');
   console.log(`Released: ${version.alias} (${version.id})`);
   console.log(`Install: ${installUrls(version.id).production}`);
+  if (!project.ancestorVersion && !project.ancestorId) {
+    console.log(
+      'Every later version needs its ancestor: add "ancestorVersion": "HIGHEST" to the package directory in sfdx-project.json and commit it (docs/org.md, section 9).'
+    );
+  }
   return 0;
 }

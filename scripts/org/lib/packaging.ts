@@ -1,6 +1,7 @@
 /**
- * Package versions: the checks before `sf package version create`, reading its answer, and
- * finding the newest version alias the CLI wrote into sfdx-project.json.
+ * Package versions: the checks before `sf package version create` (the package exists, its
+ * ancestor fits the released versions), reading its answer, and finding the newest version alias
+ * the CLI wrote into sfdx-project.json.
  */
 import { OrgScriptError } from './main.ts';
 import type { ProjectFile } from './projectFile.ts';
@@ -109,4 +110,84 @@ export function latestVersionAlias(
     }
   }
   return best ? { alias: best.alias, id: best.id } : undefined;
+}
+
+/** A released version of the package, from `sf package version list --released --json`. */
+export interface ReleasedVersion {
+  /** `major.minor.patch.build`, e.g. `0.1.0.11`. */
+  readonly version: string;
+  readonly subscriberVersionId: string | undefined;
+}
+
+/** `sf package version list --released --json`'s result: the released versions it lists. */
+export function readReleasedVersions(result: unknown): ReleasedVersion[] {
+  if (!Array.isArray(result)) {
+    return [];
+  }
+  return result.filter(isObject).flatMap((record) => {
+    const parts = [
+      record.MajorVersion,
+      record.MinorVersion,
+      record.PatchVersion,
+      record.BuildNumber
+    ];
+    const version =
+      textOf(record.Version) ??
+      (parts.every((part) => typeof part === 'number') ? parts.join('.') : undefined);
+    if (!version || record.IsReleased === false || record.IsReleased === 'false') {
+      return [];
+    }
+    return [{ version, subscriberVersionId: textOf(record.SubscriberPackageVersionId) }];
+  });
+}
+
+/** The highest of the released versions, compared number by number; undefined when none. */
+export function highestReleased(released: readonly ReleasedVersion[]): ReleasedVersion | undefined {
+  const numbers = (version: string) => version.split('.').map((part) => Number(part) || 0);
+  return released.reduce<ReleasedVersion | undefined>(
+    (best, candidate) =>
+      !best || compareVersions(numbers(candidate.version), numbers(best.version)) > 0
+        ? candidate
+        : best,
+    undefined
+  );
+}
+
+const HIGHEST = 'HIGHEST';
+const NONE = 'NONE';
+
+/**
+ * Why `sf package version create` would refuse the ancestor that sfdx-project.json gives the
+ * package directory, with what to change; undefined when it fits. A managed package's versions
+ * form one upgrade path: the first version has no ancestor, and from the first released
+ * (promoted) version on every new major or minor version names the highest released one as its
+ * ancestor, best as `"ancestorVersion": "HIGHEST"`. The CLI refuses `HIGHEST` while no version is
+ * released, refuses a missing ancestor once one is, and refuses `NONE` after a release unless
+ * told to skip the check (which leaves the installed orgs without an upgrade).
+ */
+export function ancestorProblem(
+  project: ProjectFile,
+  released: readonly ReleasedVersion[]
+): string | undefined {
+  const { ancestorVersion, ancestorId } = project;
+  const packageName = project.packageName ?? 'the package';
+  if (ancestorVersion && ancestorId && ancestorVersion !== ancestorId) {
+    return `sfdx-project.json gives the package directory both "ancestorVersion": "${ancestorVersion}" and "ancestorId": "${ancestorId}": keep one, best "ancestorVersion": "HIGHEST"`;
+  }
+  const ancestor = ancestorVersion ?? ancestorId;
+  const highest = highestReleased(released);
+  if (!highest) {
+    if (ancestor === HIGHEST) {
+      return `sfdx-project.json sets the ancestor to HIGHEST, but no version of "${packageName}" is released yet, so there is none: remove "ancestorVersion" (or "ancestorId") for this first version, and add "ancestorVersion": "HIGHEST" once npm run package:promote released it`;
+    }
+    return undefined;
+  }
+  if (ancestor === NONE) {
+    return `sfdx-project.json sets the ancestor to NONE, but ${highest.version} of "${packageName}" is released: a version without an ancestor cannot upgrade the orgs that installed it. Set "ancestorVersion": "HIGHEST"`;
+  }
+  const isPatch = (project.versionNumber?.split('.')[2] ?? '0') !== '0';
+  if (!ancestor && !isPatch) {
+    return `${highest.version} of "${packageName}" is released, so every later version needs its ancestor: add "ancestorVersion": "HIGHEST" to the package directory in sfdx-project.json (docs/org.md, section 9)`;
+  }
+  return undefined;
 }

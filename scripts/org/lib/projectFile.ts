@@ -1,7 +1,8 @@
 /**
  * What the org scripts read from `sfdx-project.json`: the namespace (names in SOQL and Apex
  * carry it once one is registered), the package directories to deploy, the package's name and
- * its aliases (written by `sf package create` and `sf package version create`).
+ * its aliases (written by `sf package create` and `sf package version create`), and the version
+ * number and ancestor of the package directory.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +17,14 @@ export interface ProjectFile {
   /** The package of the default package directory, e.g. `Insights Sync for Salesforce`. */
   readonly packageName: string | undefined;
   readonly packageAliases: Readonly<Record<string, string>>;
+  /**
+   * The package directory's `versionNumber`, e.g. `0.2.0.NEXT`, and its ancestor: from the second
+   * released version on, `sf package version create` needs `ancestorVersion` or `ancestorId`
+   * (`HIGHEST`: the highest released version).
+   */
+  readonly versionNumber?: string;
+  readonly ancestorVersion?: string;
+  readonly ancestorId?: string;
 }
 
 export function readProjectFile(project: string): ProjectFile {
@@ -52,7 +61,10 @@ export function readProjectFile(project: string): ProjectFile {
     sourceApiVersion: textOf(parsed.sourceApiVersion) ?? '65.0',
     packageDirectories: paths,
     packageName: textOf(packaged?.package),
-    packageAliases: aliases
+    packageAliases: aliases,
+    versionNumber: textOf(packaged?.versionNumber),
+    ancestorVersion: textOf(packaged?.ancestorVersion),
+    ancestorId: textOf(packaged?.ancestorId)
   };
 }
 

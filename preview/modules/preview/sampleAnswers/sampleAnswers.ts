@@ -58,6 +58,7 @@ answer('IntegrationController.getTemplates', () => org.getTemplates());
 answer('IntegrationController.getFieldRequestText', ({ templateKey, objectApiName }) =>
   org.getFieldRequestText(text(templateKey), text(objectApiName))
 );
+answer('IntegrationController.getSaveEventChannel', () => org.getSaveEventChannel());
 answer('IntegrationController.saveIntegration', (params) =>
   org.saveIntegration(definition(params.definition))
 );
@@ -76,6 +77,7 @@ answer('IntegrationController.archiveIntegration', ({ developerName }) =>
 );
 answer('IntegrationController.getSchedulerStatus', () => org.getSchedulerStatus());
 answer('IntegrationController.scheduleDispatcher', () => org.scheduleDispatcher());
+answer('IntegrationController.unscheduleJobs', () => org.unscheduleJobs());
 
 // RunLogController
 answer('RunLogController.getRuns', ({ integrationName, maxRuns }) =>

@@ -50,8 +50,20 @@ import {
 type Definition = InsightsSync.IntegrationDefinition;
 type ConnectionStatus = InsightsSync.InsightsConnectionStatus;
 
+/**
+ * `Integration_Saved__e` as IntegrationController.getSaveEventChannel names it: its channel and
+ * payload keys as describe spells them in an org without a namespace (the preview is one).
+ */
+export const SAVE_EVENT_NAMES: Readonly<InsightsSync.SaveEventChannel> = {
+  channel: '/event/Integration_Saved__e',
+  developerNameField: 'Developer_Name__c',
+  deployJobIdField: 'Deploy_Job_Id__c',
+  successField: 'Success__c',
+  messageField: 'Message__c'
+};
+
 /** The channel of `Integration_Saved__e`, as the console subscribes to it. */
-export const SAVED_CHANNEL = '/event/Integration_Saved__e';
+export const SAVED_CHANNEL = SAVE_EVENT_NAMES.channel;
 
 /** How long a deployment of an integration takes before its event is published. */
 export const DEPLOY_MS = 1000;
@@ -466,6 +478,13 @@ export class SampleConsole {
     return run.id;
   }
 
+  // IntegrationController: where saves are reported
+
+  /** The channel and payload keys of `Integration_Saved__e` (describe, in the Apex). */
+  getSaveEventChannel(): InsightsSync.SaveEventChannel {
+    return { ...SAVE_EVENT_NAMES };
+  }
+
   // IntegrationController: the dispatcher
 
   getSchedulerStatus(): InsightsSync.SchedulerStatus {
@@ -490,6 +509,15 @@ export class SampleConsole {
   /** Schedules the hourly dispatcher unless it is scheduled already. */
   scheduleDispatcher(): InsightsSync.SchedulerStatus {
     this.dispatcherScheduledAt ??= this.now();
+    return this.getSchedulerStatus();
+  }
+
+  /**
+   * Unschedules the dispatcher (and the log purge, which the preview org does not schedule);
+   * unscheduling when nothing is scheduled is no error, as in the Apex.
+   */
+  unscheduleJobs(): InsightsSync.SchedulerStatus {
+    this.dispatcherScheduledAt = undefined;
     return this.getSchedulerStatus();
   }
 
@@ -643,10 +671,10 @@ export class SampleConsole {
     this.later(() => {
       apply();
       this.publish(SAVED_CHANNEL, {
-        Developer_Name__c: developerName,
-        Deploy_Job_Id__c: jobId,
-        Success__c: true,
-        Message__c: `The integration "${developerName}" is saved.`
+        [SAVE_EVENT_NAMES.developerNameField]: developerName,
+        [SAVE_EVENT_NAMES.deployJobIdField]: jobId,
+        [SAVE_EVENT_NAMES.successField]: true,
+        [SAVE_EVENT_NAMES.messageField]: `The integration "${developerName}" is saved.`
       });
     }, DEPLOY_MS);
     return jobId;

@@ -3,6 +3,7 @@ import LightningConfirm from 'lightning/confirm';
 import getIntegrations from '@salesforce/apex/IntegrationController.getIntegrations';
 import getSchedulerStatus from '@salesforce/apex/IntegrationController.getSchedulerStatus';
 import scheduleDispatcher from '@salesforce/apex/IntegrationController.scheduleDispatcher';
+import unscheduleJobs from '@salesforce/apex/IntegrationController.unscheduleJobs';
 import runNow from '@salesforce/apex/IntegrationController.runNow';
 import pauseIntegration from '@salesforce/apex/IntegrationController.pauseIntegration';
 import resumeIntegration from '@salesforce/apex/IntegrationController.resumeIntegration';
@@ -153,7 +154,8 @@ const RUNS_IN_PROGRESS = new Set(['Queued', 'Running']);
 /**
  * The console's list of integrations: name, report, object, schedule, last run (UTC time, status,
  * counts) and next run (UTC), with a menu per row to run, open the log, edit, pause or resume,
- * and archive; and whether the dispatcher that starts scheduled runs is scheduled.
+ * and archive; and whether the dispatcher that starts scheduled runs is scheduled, with Schedule
+ * and Unschedule.
  *
  * Pause, Resume and Archive deploy the integration's record: the Apex answers with the deployment
  * job at once, and the row says "Pausing…" (etc.) until the Integration_Saved__e of that
@@ -167,7 +169,8 @@ const RUNS_IN_PROGRESS = new Set(['Queued', 'Running']);
 export default class IntegrationList extends LightningElement {
   /**
    * For users without Manage Insights Sync: the list and Log only, without the controls the Apex
-   * would refuse them (New integration, Schedule, Run Now, Edit, Pause, Resume, Archive).
+   * would refuse them (New integration, Schedule, Unschedule, Run Now, Edit, Pause, Resume,
+   * Archive).
    */
   @api readOnly = false;
 
@@ -179,6 +182,7 @@ export default class IntegrationList extends LightningElement {
   schedulerStatus?: SchedulerStatus;
   loadingScheduler = false;
   scheduling = false;
+  unscheduling = false;
   schedulerErrors: string[] = [];
 
   /** By lower-cased developer name. Replaced, never changed in place, so the table re-renders. */
@@ -259,7 +263,7 @@ export default class IntegrationList extends LightningElement {
   }
 
   get schedulerBusy(): string {
-    return String(this.loadingScheduler || this.scheduling);
+    return String(this.loadingScheduler || this.scheduling || this.unscheduling);
   }
 
   get isScheduled(): boolean {
@@ -304,6 +308,10 @@ export default class IntegrationList extends LightningElement {
     return this.scheduling ? 'Scheduling…' : 'Schedule';
   }
 
+  get unscheduleButtonLabel(): string {
+    return this.unscheduling ? 'Unscheduling…' : 'Unschedule';
+  }
+
   // ----- actions
 
   handleNewIntegration(): void {
@@ -338,6 +346,39 @@ export default class IntegrationList extends LightningElement {
       this.schedulerErrors = readableErrors(error);
     }
     this.scheduling = false;
+  }
+
+  /**
+   * Unschedule, after the admin confirms: the dispatcher and the log purge stop (the Apex finds
+   * them by their class). Salesforce does not uninstall the package while they are scheduled.
+   */
+  async handleUnscheduleJobs(): Promise<void> {
+    if (this.unscheduling) {
+      return;
+    }
+    const confirmed = await (LightningConfirm as unknown as LightningConfirmDialog).open({
+      label: 'Unschedule Insights Sync?',
+      message:
+        'The hourly dispatcher and the daily log purge stop. Integrations then run only on ' +
+        'Run Now; runs already queued or running finish. Unschedule before you uninstall the ' +
+        'package: Salesforce does not uninstall it while its jobs are scheduled.',
+      variant: 'header',
+      theme: 'warning'
+    });
+    if (!confirmed) {
+      return;
+    }
+    this.unscheduling = true;
+    this.schedulerErrors = [];
+    try {
+      this.schedulerStatus = await unscheduleJobs();
+      // A status read while unscheduling may answer after it: the unscheduled one is newer.
+      this.schedulerRequest += 1;
+      this.loadingScheduler = false;
+    } catch (error) {
+      this.schedulerErrors = readableErrors(error);
+    }
+    this.unscheduling = false;
   }
 
   handleMenuSelect(event: CustomEvent<{ value: string }>): void {

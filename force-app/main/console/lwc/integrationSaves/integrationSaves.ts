@@ -1,9 +1,6 @@
 import { onError, subscribe, unsubscribe, type EmpMessage } from 'lightning/empApi';
-import SAVED_EVENT from '@salesforce/schema/Integration_Saved__e';
-import DEVELOPER_NAME_FIELD from '@salesforce/schema/Integration_Saved__e.Developer_Name__c';
-import DEPLOY_JOB_ID_FIELD from '@salesforce/schema/Integration_Saved__e.Deploy_Job_Id__c';
-import SUCCESS_FIELD from '@salesforce/schema/Integration_Saved__e.Success__c';
-import MESSAGE_FIELD from '@salesforce/schema/Integration_Saved__e.Message__c';
+import getSaveEventChannel from '@salesforce/apex/IntegrationController.getSaveEventChannel';
+import { apexErrorMessages } from 'c/syncFormat';
 
 /** One finished deployment of an integration: a save, a pause, a resume or an archive. */
 export interface IntegrationSave {
@@ -17,31 +14,65 @@ export interface IntegrationSave {
 /** Ends a subscription; calling it twice does nothing more. */
 export type StopListening = () => Promise<void>;
 
+/** The channel of `Integration_Saved__e` and its payload keys, as the org spells them. */
+export type SaveEventNames = InsightsSync.SaveEventChannel;
+
 /** Only events published after subscribing: an earlier save is not the one being waited for. */
 const NEW_EVENTS_ONLY = -1;
 
-// Schema imports carry the names as the org spells them, so the channel and payload keys gain the
-// package's namespace prefix without code knowing it.
-const CHANNEL = `/event/${SAVED_EVENT.objectApiName}`;
-const FIELD_KEYS = {
-  developerName: DEVELOPER_NAME_FIELD.fieldApiName ?? 'Developer_Name__c',
-  deployJobId: DEPLOY_JOB_ID_FIELD.fieldApiName ?? 'Deploy_Job_Id__c',
-  success: SUCCESS_FIELD.fieldApiName ?? 'Success__c',
-  message: MESSAGE_FIELD.fieldApiName ?? 'Message__c'
-};
+/**
+ * Why listening could not start when the Apex did not say where to listen. Its reason, when it
+ * gave one, follows on the next line.
+ */
+export const NO_CHANNEL_MESSAGE =
+  'The console could not find out on which channel Salesforce reports finished saves.';
 
 function asText(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
-/** The save an `Integration_Saved__e` message reports. */
-export function readSave(message: EmpMessage): IntegrationSave {
+function isComplete(names: SaveEventNames | undefined): names is SaveEventNames {
+  return (
+    names !== undefined &&
+    names !== null &&
+    [
+      names.channel,
+      names.developerNameField,
+      names.deployJobIdField,
+      names.successField,
+      names.messageField
+    ].every((name) => typeof name === 'string' && name !== '')
+  );
+}
+
+/**
+ * The channel and payload keys of `Integration_Saved__e` in this org, from the Apex (describe).
+ * In a managed package they carry the namespace (`/event/ns__Integration_Saved__e`), which a
+ * `@salesforce/schema` import of a platform event does not reliably give.
+ *
+ * @throws Error saying that the channel is unknown, with the Apex's reason, when it cannot tell
+ */
+export async function loadSaveEventNames(): Promise<SaveEventNames> {
+  let names: SaveEventNames | undefined;
+  try {
+    names = await getSaveEventChannel();
+  } catch (error) {
+    throw new Error([NO_CHANNEL_MESSAGE, ...apexErrorMessages(error)].join('\n'));
+  }
+  if (!isComplete(names)) {
+    throw new Error(NO_CHANNEL_MESSAGE);
+  }
+  return names;
+}
+
+/** The save an `Integration_Saved__e` message reports, read with the org's payload keys. */
+export function readSave(message: EmpMessage, names: SaveEventNames): IntegrationSave {
   const payload = message.data?.payload ?? {};
   return {
-    developerName: asText(payload[FIELD_KEYS.developerName]),
-    deployJobId: asText(payload[FIELD_KEYS.deployJobId]),
-    success: payload[FIELD_KEYS.success] === true,
-    message: asText(payload[FIELD_KEYS.message])
+    developerName: asText(payload[names.developerNameField]),
+    deployJobId: asText(payload[names.deployJobIdField]),
+    success: payload[names.successField] === true,
+    message: asText(payload[names.messageField])
   };
 }
 
@@ -59,21 +90,24 @@ export function isSameJob(first: string | undefined, second: string | undefined)
 /**
  * Calls `onSave` for every integration deployment that finishes from now on. Subscribe before
  * starting a save: the event can arrive before the Apex call that started the deployment returns.
+ * The channel and payload keys come from the Apex first (loadSaveEventNames).
  *
  * @param onSave called once per finished deployment
  * @param onStreamError called when the streaming connection fails, so the caller can stop waiting
  * @returns a function that ends the subscription
+ * @throws Error when the channel is unknown (NO_CHANNEL_MESSAGE) or the subscription is refused
  */
 export async function listenForSaves(
   onSave: (save: IntegrationSave) => void,
   onStreamError?: (error: unknown) => void
 ): Promise<StopListening> {
+  const names = await loadSaveEventNames();
   if (onStreamError) {
     // empApi keeps one error handler for the page: the latest caller's is the one called.
     onError(onStreamError);
   }
-  const subscription = await subscribe(CHANNEL, NEW_EVENTS_ONLY, (message) =>
-    onSave(readSave(message))
+  const subscription = await subscribe(names.channel, NEW_EVENTS_ONLY, (message) =>
+    onSave(readSave(message, names))
   );
   let stopped = false;
   return async () => {
@@ -84,6 +118,3 @@ export async function listenForSaves(
     await unsubscribe(subscription);
   };
 }
-
-/** The channel the console listens on, e.g. `/event/Integration_Saved__e`. */
-export const SAVED_CHANNEL = CHANNEL;

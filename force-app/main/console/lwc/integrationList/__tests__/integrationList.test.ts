@@ -5,10 +5,12 @@ import IntegrationList, { FOLLOW_RUNS_MS } from 'c/integrationList';
 import getIntegrations from '@salesforce/apex/IntegrationController.getIntegrations';
 import getSchedulerStatus from '@salesforce/apex/IntegrationController.getSchedulerStatus';
 import scheduleDispatcher from '@salesforce/apex/IntegrationController.scheduleDispatcher';
+import unscheduleJobs from '@salesforce/apex/IntegrationController.unscheduleJobs';
 import runNow from '@salesforce/apex/IntegrationController.runNow';
 import pauseIntegration from '@salesforce/apex/IntegrationController.pauseIntegration';
 import resumeIntegration from '@salesforce/apex/IntegrationController.resumeIntegration';
 import archiveIntegration from '@salesforce/apex/IntegrationController.archiveIntegration';
+import getSaveEventChannel from '@salesforce/apex/IntegrationController.getSaveEventChannel';
 
 jest.mock(
   '@salesforce/apex/IntegrationController.getIntegrations',
@@ -25,6 +27,9 @@ jest.mock(
   () => ({ default: jest.fn() }),
   { virtual: true }
 );
+jest.mock('@salesforce/apex/IntegrationController.unscheduleJobs', () => ({ default: jest.fn() }), {
+  virtual: true
+});
 jest.mock('@salesforce/apex/IntegrationController.runNow', () => ({ default: jest.fn() }), {
   virtual: true
 });
@@ -43,6 +48,11 @@ jest.mock(
   () => ({ default: jest.fn() }),
   { virtual: true }
 );
+jest.mock(
+  '@salesforce/apex/IntegrationController.getSaveEventChannel',
+  () => ({ default: jest.fn() }),
+  { virtual: true }
+);
 jest.mock('lightning/confirm', () => ({ __esModule: true, default: { open: jest.fn() } }));
 
 type Row = InsightsSync.IntegrationRow;
@@ -51,21 +61,29 @@ type Status = InsightsSync.SchedulerStatus;
 const INTEGRATIONS = jest.requireActual<Row[]>('./data/getIntegrations.json');
 const SCHEDULED = jest.requireActual<Status>('./data/getSchedulerStatusScheduled.json');
 const NOT_SCHEDULED = jest.requireActual<Status>('./data/getSchedulerStatusNotScheduled.json');
+// As describe answers in an org where the package's namespace is `insync`.
+const SAVE_EVENT = jest.requireActual<InsightsSync.SaveEventChannel>(
+  './data/getSaveEventChannel.json'
+);
 
 const getIntegrationsMock = getIntegrations as jest.MockedFunction<typeof getIntegrations>;
 const getSchedulerStatusMock = getSchedulerStatus as jest.MockedFunction<typeof getSchedulerStatus>;
 const scheduleDispatcherMock = scheduleDispatcher as jest.MockedFunction<typeof scheduleDispatcher>;
+const unscheduleJobsMock = unscheduleJobs as jest.MockedFunction<typeof unscheduleJobs>;
 const runNowMock = runNow as jest.MockedFunction<typeof runNow>;
 const pauseMock = pauseIntegration as jest.MockedFunction<typeof pauseIntegration>;
 const resumeMock = resumeIntegration as jest.MockedFunction<typeof resumeIntegration>;
 const archiveMock = archiveIntegration as jest.MockedFunction<typeof archiveIntegration>;
+const getSaveEventChannelMock = getSaveEventChannel as jest.MockedFunction<
+  typeof getSaveEventChannel
+>;
 const confirmOpen = (LightningConfirm as unknown as { open: jest.Mock }).open;
 // sfdx-lwc-jest's lightning/empApi stub: jest.fn()s.
 const subscribeMock = subscribe as unknown as jest.Mock;
 const unsubscribeMock = unsubscribe as unknown as jest.Mock;
 const onErrorMock = onError as unknown as jest.Mock;
 
-const CHANNEL = '/event/Integration_Saved__e';
+const CHANNEL = SAVE_EVENT.channel;
 const SUBSCRIPTION = { id: 'subscription-1', channel: CHANNEL };
 // Apex answers with an 18-character Id; the event may carry the 15-character form.
 const PAUSE_JOB_ID = '0Af000000000123AAA';
@@ -176,10 +194,10 @@ async function publishSave(payload: {
     channel: CHANNEL,
     data: {
       payload: {
-        Developer_Name__c: payload.developerName,
-        Deploy_Job_Id__c: payload.deployJobId,
-        Success__c: payload.success,
-        Message__c: payload.message
+        [SAVE_EVENT.developerNameField]: payload.developerName,
+        [SAVE_EVENT.deployJobIdField]: payload.deployJobId,
+        [SAVE_EVENT.successField]: payload.success,
+        [SAVE_EVENT.messageField]: payload.message
       }
     }
   });
@@ -198,6 +216,7 @@ describe('c-integration-list', () => {
   beforeEach(() => {
     getIntegrationsMock.mockResolvedValue(INTEGRATIONS);
     getSchedulerStatusMock.mockResolvedValue(SCHEDULED);
+    getSaveEventChannelMock.mockResolvedValue(SAVE_EVENT);
     subscribeMock.mockResolvedValue(SUBSCRIPTION);
     unsubscribeMock.mockResolvedValue(true);
   });
@@ -471,6 +490,18 @@ describe('c-integration-list', () => {
       expect(items).toEqual(['log']);
       // Only admins may read Integration_Saved__e, and a viewer changes nothing to hear about.
       expect(subscribeMock).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('for a user without Manage Insights Sync, with the dispatcher scheduled', () => {
+    it('shows the schedule without Unschedule', async () => {
+      const element = createElement('c-integration-list', { is: IntegrationList }) as ListElement;
+      (element as ListElement & { readOnly: boolean }).readOnly = true;
+      document.body.appendChild(element);
+      await flushPromises();
+
+      expect(text(element, '[data-id="scheduler-text"]')).toContain('Schedule active');
+      expect(element.shadowRoot?.querySelector('[data-action="unschedule-jobs"]')).toBeNull();
     });
   });
 
@@ -816,6 +847,74 @@ describe('c-integration-list', () => {
       ).toBeNull();
     });
 
+    it('offers Unschedule when it is scheduled, and unschedules only after the admin confirms', async () => {
+      confirmOpen.mockResolvedValue(true);
+      const unscheduling = deferred<Status>();
+      unscheduleJobsMock.mockReturnValue(unscheduling.promise);
+      const element = await render();
+
+      const button = query(element, 'lightning-button[data-action="unschedule-jobs"]');
+      expect(button.label).toBe('Unschedule');
+      await click(button);
+
+      expect(confirmOpen).toHaveBeenCalledTimes(1);
+      expect(confirmOpen.mock.calls[0][0]).toEqual(
+        expect.objectContaining({
+          label: 'Unschedule Insights Sync?',
+          theme: 'warning',
+          message: expect.stringContaining('Unschedule before you uninstall the package')
+        })
+      );
+      expect(unscheduleJobsMock).toHaveBeenCalledTimes(1);
+      expect(unscheduleJobsMock).toHaveBeenCalledWith();
+      expect(button.disabled).toBe(true);
+      expect(button.label).toBe('Unscheduling…');
+      expect(query(element, '[data-id="scheduler-status"]').getAttribute('aria-busy')).toBe('true');
+
+      unscheduling.resolve(NOT_SCHEDULED);
+      await flushPromises();
+
+      expect(text(element, '[data-id="scheduler-text"]')).toBe(
+        'Not scheduled: integrations run only on Run Now.'
+      );
+      expect(element.shadowRoot?.querySelector('[data-action="unschedule-jobs"]')).toBeNull();
+      expect(query(element, 'lightning-button[data-action="schedule-dispatcher"]').label).toBe(
+        'Schedule'
+      );
+    });
+
+    it('does not unschedule when the admin cancels', async () => {
+      confirmOpen.mockResolvedValue(false);
+      const element = await render();
+
+      await click(query(element, 'lightning-button[data-action="unschedule-jobs"]'));
+
+      expect(confirmOpen).toHaveBeenCalledTimes(1);
+      expect(unscheduleJobsMock).not.toHaveBeenCalled();
+      expect(text(element, '[data-id="scheduler-text"]')).toContain('Schedule active');
+    });
+
+    it('shows why it could not be unscheduled and keeps the schedule shown', async () => {
+      confirmOpen.mockResolvedValue(true);
+      unscheduleJobsMock.mockRejectedValue({
+        body: {
+          message:
+            'You cannot unschedule Insights Sync: that needs the Insights Sync Admin permission set (its Manage Insights Sync permission). Ask your Salesforce admin to assign it to you.'
+        }
+      });
+      const element = await render();
+
+      await click(query(element, 'lightning-button[data-action="unschedule-jobs"]'));
+
+      expect(text(element, '[data-id="scheduler-errors"] p')).toBe(
+        'You cannot unschedule Insights Sync: that needs the Insights Sync Admin permission set (its Manage Insights Sync permission). Ask your Salesforce admin to assign it to you.'
+      );
+      expect(text(element, '[data-id="scheduler-text"]')).toContain('Schedule active');
+      const button = query(element, 'lightning-button[data-action="unschedule-jobs"]');
+      expect(button.disabled).toBe(false);
+      expect(button.label).toBe('Unschedule');
+    });
+
     it('shows why the dispatcher could not be scheduled next to the button', async () => {
       getSchedulerStatusMock.mockResolvedValue(NOT_SCHEDULED);
       scheduleDispatcherMock.mockRejectedValue({
@@ -856,7 +955,7 @@ describe('c-integration-list', () => {
       await render();
 
       expect(subscribeMock).toHaveBeenCalledTimes(1);
-      expect(subscribeMock.mock.calls[0][0]).toBe(CHANNEL);
+      expect(subscribeMock.mock.calls[0][0]).toBe('/event/insync__Integration_Saved__e');
       expect(subscribeMock.mock.calls[0][1]).toBe(-1);
     });
 
@@ -894,6 +993,14 @@ describe('c-integration-list', () => {
       await click(query(element, 'lightning-button[data-action="refresh"]'));
       expect(getIntegrationsMock).toHaveBeenCalledTimes(2);
       expect(element.shadowRoot?.querySelector('[data-id="stream-warning"]')).toBeNull();
+    });
+
+    it('warns when it cannot find out where saves are reported', async () => {
+      getSaveEventChannelMock.mockRejectedValue(new Error('The request timed out.'));
+      const element = await render();
+
+      expect(subscribeMock).not.toHaveBeenCalled();
+      expect(text(element, '[data-id="stream-warning"]')).toContain('Refresh');
     });
 
     it('warns when it cannot subscribe', async () => {

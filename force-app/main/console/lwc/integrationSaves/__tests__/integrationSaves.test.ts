@@ -1,39 +1,86 @@
 import { onError, subscribe, unsubscribe, type EmpMessage } from 'lightning/empApi';
-import { isSameJob, listenForSaves, readSave, SAVED_CHANNEL } from 'c/integrationSaves';
+import getSaveEventChannel from '@salesforce/apex/IntegrationController.getSaveEventChannel';
+import {
+  isSameJob,
+  listenForSaves,
+  loadSaveEventNames,
+  NO_CHANNEL_MESSAGE,
+  readSave,
+  type SaveEventNames
+} from 'c/integrationSaves';
+
+jest.mock(
+  '@salesforce/apex/IntegrationController.getSaveEventChannel',
+  () => ({ default: jest.fn() }),
+  { virtual: true }
+);
 
 const subscribeMock = subscribe as jest.MockedFunction<typeof subscribe>;
 const unsubscribeMock = unsubscribe as jest.MockedFunction<typeof unsubscribe>;
 const onErrorMock = onError as jest.MockedFunction<typeof onError>;
+const getSaveEventChannelMock = getSaveEventChannel as jest.MockedFunction<
+  typeof getSaveEventChannel
+>;
 
-function savedMessage(payload: Record<string, unknown>): EmpMessage {
-  return { channel: SAVED_CHANNEL, data: { payload } };
+/** The names as describe answers them in an org where the package has the namespace `insync`. */
+const NAMESPACED: SaveEventNames = {
+  channel: '/event/insync__Integration_Saved__e',
+  developerNameField: 'insync__Developer_Name__c',
+  deployJobIdField: 'insync__Deploy_Job_Id__c',
+  successField: 'insync__Success__c',
+  messageField: 'insync__Message__c'
+};
+
+const UNNAMESPACED: SaveEventNames = {
+  channel: '/event/Integration_Saved__e',
+  developerNameField: 'Developer_Name__c',
+  deployJobIdField: 'Deploy_Job_Id__c',
+  successField: 'Success__c',
+  messageField: 'Message__c'
+};
+
+function savedMessage(channel: string, payload: Record<string, unknown>): EmpMessage {
+  return { channel, data: { payload } };
 }
 
 describe('c/integrationSaves', () => {
+  beforeEach(() => {
+    getSaveEventChannelMock.mockResolvedValue(NAMESPACED);
+  });
+
   afterEach(() => {
     jest.clearAllMocks();
   });
 
-  it('listens on the Integration_Saved__e channel for new events only', async () => {
+  it('listens, for new events only, on the channel the Apex names', async () => {
     await listenForSaves(jest.fn());
 
+    expect(getSaveEventChannelMock).toHaveBeenCalledTimes(1);
     expect(subscribeMock).toHaveBeenCalledTimes(1);
     const [channel, replayId] = subscribeMock.mock.calls[0];
-    expect(channel).toBe('/event/Integration_Saved__e');
+    expect(channel).toBe('/event/insync__Integration_Saved__e');
     expect(replayId).toBe(-1);
   });
 
-  it('hands each finished deployment to the listener as a save', async () => {
+  it('listens on the channel without a namespace where the org has none', async () => {
+    getSaveEventChannelMock.mockResolvedValue(UNNAMESPACED);
+
+    await listenForSaves(jest.fn());
+
+    expect(subscribeMock.mock.calls[0][0]).toBe('/event/Integration_Saved__e');
+  });
+
+  it('reads each finished deployment with the payload keys the Apex names', async () => {
     const onSave = jest.fn();
     await listenForSaves(onSave);
     const deliver = subscribeMock.mock.calls[0][2];
 
     deliver(
-      savedMessage({
-        Developer_Name__c: 'Lead_Logins',
-        Deploy_Job_Id__c: '0Af5g00000AbCdE',
-        Success__c: false,
-        Message__c: 'Field WalkMe_Last_Login__c: no such field\nSecond problem'
+      savedMessage(NAMESPACED.channel, {
+        insync__Developer_Name__c: 'Lead_Logins',
+        insync__Deploy_Job_Id__c: '0Af5g00000AbCdE',
+        insync__Success__c: false,
+        insync__Message__c: 'Field WalkMe_Last_Login__c: no such field\nSecond problem'
       })
     );
 
@@ -45,8 +92,21 @@ describe('c/integrationSaves', () => {
     });
   });
 
+  it('does not read keys without the namespace in a namespaced org', () => {
+    const save = readSave(
+      savedMessage(NAMESPACED.channel, {
+        Developer_Name__c: 'Lead_Logins',
+        Success__c: true
+      }),
+      NAMESPACED
+    );
+
+    expect(save.developerName).toBe('');
+    expect(save.success).toBe(false);
+  });
+
   it('reads a payload with missing fields as a failed save with empty texts', () => {
-    expect(readSave(savedMessage({}))).toEqual({
+    expect(readSave(savedMessage(UNNAMESPACED.channel, {}), UNNAMESPACED)).toEqual({
       developerName: '',
       deployJobId: '',
       success: false,
@@ -54,8 +114,26 @@ describe('c/integrationSaves', () => {
     });
   });
 
+  it('says so, with the Apex reason, and subscribes to nothing when the channel is unknown', async () => {
+    getSaveEventChannelMock.mockRejectedValue({
+      body: { message: 'You do not have access to the Apex class named IntegrationController.' }
+    });
+
+    await expect(listenForSaves(jest.fn(), jest.fn())).rejects.toThrow(
+      `${NO_CHANNEL_MESSAGE}\nYou do not have access to the Apex class named IntegrationController.`
+    );
+    expect(subscribeMock).not.toHaveBeenCalled();
+    expect(onErrorMock).not.toHaveBeenCalled();
+  });
+
+  it('says so when the Apex answers without the names', async () => {
+    getSaveEventChannelMock.mockResolvedValue({ ...NAMESPACED, channel: '' });
+
+    await expect(loadSaveEventNames()).rejects.toThrow(NO_CHANNEL_MESSAGE);
+  });
+
   it('ends the subscription it started, once', async () => {
-    const handle = { id: 'sub-1', channel: SAVED_CHANNEL };
+    const handle = { id: 'sub-1', channel: NAMESPACED.channel };
     subscribeMock.mockResolvedValueOnce(handle);
     const stop = await listenForSaves(jest.fn());
 

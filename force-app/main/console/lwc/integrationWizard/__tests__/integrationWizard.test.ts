@@ -10,6 +10,7 @@ import describeObject from '@salesforce/apex/IntegrationController.describeObjec
 import getCompatibility from '@salesforce/apex/IntegrationController.getCompatibility';
 import saveIntegration from '@salesforce/apex/IntegrationController.saveIntegration';
 import previewIntegration from '@salesforce/apex/IntegrationController.previewIntegration';
+import getSaveEventChannel from '@salesforce/apex/IntegrationController.getSaveEventChannel';
 
 jest.mock('@salesforce/apex/ConnectionController.getEnvironment', () => ({ default: jest.fn() }), {
   virtual: true
@@ -44,6 +45,11 @@ jest.mock(
   () => ({ default: jest.fn() }),
   { virtual: true }
 );
+jest.mock(
+  '@salesforce/apex/IntegrationController.getSaveEventChannel',
+  () => ({ default: jest.fn() }),
+  { virtual: true }
+);
 
 type FieldMapping = InsightsSync.FieldMapping;
 type IntegrationDefinition = InsightsSync.IntegrationDefinition;
@@ -62,6 +68,10 @@ const INTEGRATION = jest.requireActual<IntegrationDefinition>('./data/getIntegra
 const PREVIEW = jest.requireActual<InsightsSync.SyncPreviewResult>(
   './data/previewIntegration.json'
 );
+// As describe answers in an org where the package's namespace is `insync`.
+const SAVE_EVENT = jest.requireActual<InsightsSync.SaveEventChannel>(
+  './data/getSaveEventChannel.json'
+);
 
 const getEnvironmentMock = getEnvironment as jest.MockedFunction<typeof getEnvironment>;
 const getConnectionsMock = getConnections as jest.MockedFunction<typeof getConnections>;
@@ -72,6 +82,9 @@ const describeObjectMock = describeObject as jest.MockedFunction<typeof describe
 const getCompatibilityMock = getCompatibility as jest.MockedFunction<typeof getCompatibility>;
 const saveIntegrationMock = saveIntegration as jest.MockedFunction<typeof saveIntegration>;
 const previewIntegrationMock = previewIntegration as jest.MockedFunction<typeof previewIntegration>;
+const getSaveEventChannelMock = getSaveEventChannel as jest.MockedFunction<
+  typeof getSaveEventChannel
+>;
 const subscribeMock = subscribe as unknown as jest.Mock;
 const unsubscribeMock = unsubscribe as unknown as jest.Mock;
 const onErrorMock = onError as unknown as jest.Mock;
@@ -255,13 +268,13 @@ function publishSave(values: {
 }): void {
   const onMessage = subscribeMock.mock.calls[0][2] as (message: EmpMessage) => void;
   onMessage({
-    channel: '/event/Integration_Saved__e',
+    channel: SAVE_EVENT.channel,
     data: {
       payload: {
-        Developer_Name__c: values.developerName ?? 'Lead_logins',
-        Deploy_Job_Id__c: values.jobId,
-        Success__c: values.success,
-        Message__c: values.message ?? ''
+        [SAVE_EVENT.developerNameField]: values.developerName ?? 'Lead_logins',
+        [SAVE_EVENT.deployJobIdField]: values.jobId,
+        [SAVE_EVENT.successField]: values.success,
+        [SAVE_EVENT.messageField]: values.message ?? ''
       }
     }
   });
@@ -315,7 +328,8 @@ describe('c-integration-wizard', () => {
         body: { message: `There is no integration with the API name "${developerName}".` }
       });
     });
-    subscribeMock.mockResolvedValue({ channel: '/event/Integration_Saved__e' });
+    getSaveEventChannelMock.mockResolvedValue(SAVE_EVENT);
+    subscribeMock.mockResolvedValue({ channel: SAVE_EVENT.channel });
     unsubscribeMock.mockResolvedValue({});
   });
 
@@ -841,7 +855,7 @@ describe('c-integration-wizard', () => {
       await click(button(element, 'save'));
 
       expect(subscribeMock).toHaveBeenCalledTimes(1);
-      expect(subscribeMock.mock.calls[0][0]).toBe('/event/Integration_Saved__e');
+      expect(subscribeMock.mock.calls[0][0]).toBe('/event/insync__Integration_Saved__e');
       expect(subscribeMock.mock.calls[0][1]).toBe(-1);
       expect(saveIntegrationMock).toHaveBeenCalledTimes(1);
       expect(subscribeMock.mock.invocationCallOrder[0]).toBeLessThan(
@@ -1020,6 +1034,23 @@ describe('c-integration-wizard', () => {
       expect(lines(element, '[data-id="save-errors"]', 'li')).toEqual([
         'The console could not listen for the end of the deployment, so nothing was saved.',
         'Streaming is not available.'
+      ]);
+    });
+
+    it('does not save when it cannot find out where saves are reported', async () => {
+      getSaveEventChannelMock.mockRejectedValue({
+        body: { message: 'You do not have access to the Apex class named IntegrationController.' }
+      });
+      const element = await readyToSave();
+
+      await click(button(element, 'save'));
+
+      expect(subscribeMock).not.toHaveBeenCalled();
+      expect(saveIntegrationMock).not.toHaveBeenCalled();
+      expect(lines(element, '[data-id="save-errors"]', 'li')).toEqual([
+        'The console could not listen for the end of the deployment, so nothing was saved.',
+        'The console could not find out on which channel Salesforce reports finished saves.',
+        'You do not have access to the Apex class named IntegrationController.'
       ]);
     });
 
