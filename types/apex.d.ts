@@ -34,6 +34,11 @@ declare namespace InsightsSync {
     reportCount?: number;
     /** A ReportSourceException.Reason name or `PRINCIPAL_ACCESS`. */
     failureReason?: string;
+    /**
+     * What the user must be granted for any callout (Modify All Records on User External
+     * Credentials), as a sentence; the same on every region, absent when nothing is missing.
+     */
+    missingAccess?: string;
   }
 
   /** ConsoleEnvironment: the org the console runs in. */
