@@ -35,8 +35,8 @@ declare namespace InsightsSync {
     /** A ReportSourceException.Reason name or `PRINCIPAL_ACCESS`. */
     failureReason?: string;
     /**
-     * What the user must be granted for any callout (Modify All Records on User External
-     * Credentials), as a sentence; the same on every region, absent when nothing is missing.
+     * After a test: what the user must be granted for any callout (Modify All Records on User
+     * External Credentials), as a sentence; absent when nothing is missing or no test was made.
      */
     missingAccess?: string;
   }

@@ -117,7 +117,7 @@ const ACKNOWLEDGED_ENTRY_POINTS: readonly { file: string; methods: string[]; rea
     file: 'ConnectionController.cls',
     methods: ['testConnection'],
     reason:
-      'one callout through the Named Credential and a ConnectApi read of the principal; no SOQL on subscriber data, no DML'
+      "one callout through the Named Credential, a ConnectApi read of the principal and, in system mode, the running user's own permission sets (UserExternalCredentialAccess); no SOQL on subscriber data, no DML"
   }
 ];
 

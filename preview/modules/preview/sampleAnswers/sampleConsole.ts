@@ -202,8 +202,7 @@ export class SampleConsole {
         ...(stored ? { clientIdHint: maskClientId(stored.clientId) } : {}),
         message: stored
           ? 'Connected. Use Test connection to check that WalkMe accepts the client id and secret.'
-          : this.notConnected(region),
-        ...this.missingAccess()
+          : this.notConnected(region)
       };
     });
   }
@@ -567,7 +566,7 @@ export class SampleConsole {
     };
   }
 
-  /** InsightsConnectionStatus.missingAccess: the same on every status, absent when granted. */
+  /** InsightsConnectionStatus.missingAccess after a test: absent when granted. */
   private missingAccess(): Pick<ConnectionStatus, 'missingAccess'> {
     return this.lacksTokenAccess ? { missingAccess: MISSING_TOKEN_ACCESS } : {};
   }

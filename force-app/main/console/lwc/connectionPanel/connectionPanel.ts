@@ -150,8 +150,8 @@ export default class ConnectionPanel extends LightningElement {
 
   /**
    * What the user must be granted before any callout can work (Modify All Records on User
-   * External Credentials, which the packaged permission set cannot carry). It is the user's, not a
-   * region's: every status carries the same sentence, so the panel shows it once.
+   * External Credentials, which the packaged permission set cannot carry), as the last test found
+   * it. It is the user's, not a region's, so the panel shows it once, above the regions.
    */
   get missingAccess(): string {
     return this.statuses.find((status) => status.missingAccess)?.missingAccess ?? '';

@@ -37,11 +37,6 @@ const DISCONNECTED_US = jest.requireActual<Status>('./data/disconnectUs.json');
 const TEST_MISSING_ACCESS = jest.requireActual<Status>('./data/testConnectionMissingAccess.json');
 const MISSING_ACCESS = TEST_MISSING_ACCESS.missingAccess ?? '';
 
-/** The statuses as getConnections answers them for a user without the token access. */
-function connectionsWithoutTokenAccess(): Status[] {
-  return CONNECTIONS.map((status) => ({ ...status, missingAccess: MISSING_ACCESS }));
-}
-
 const getConnectionsMock = getConnections as jest.MockedFunction<typeof getConnections>;
 const connectMock = connect as jest.MockedFunction<typeof connect>;
 const testConnectionMock = testConnection as jest.MockedFunction<typeof testConnection>;
@@ -231,18 +226,6 @@ describe('c-connection-panel', () => {
       const element = await render();
 
       expect(element.shadowRoot?.querySelector('[data-id="missing-access"]')).toBeNull();
-    });
-
-    it('says once, above the regions, what the admin must grant when the user lacks it', async () => {
-      getConnectionsMock.mockResolvedValue(connectionsWithoutTokenAccess());
-      const element = await render();
-
-      const boxes = element.shadowRoot?.querySelectorAll('[data-id="missing-access"]') ?? [];
-      expect(boxes).toHaveLength(1);
-      expect(text(element, '[data-id="missing-access"]')).toBe(MISSING_ACCESS);
-      expect(MISSING_ACCESS).toContain('Modify All Records');
-      expect(MISSING_ACCESS).toContain('User External Credentials');
-      expect(query(element, '[data-id="regions"]').contains(boxes[0] as Node)).toBe(true);
     });
 
     it('offers Test connection and Disconnect only on connected regions, named for screen readers', async () => {
@@ -525,14 +508,19 @@ describe('c-connection-panel', () => {
       expect(getConnectionsMock).toHaveBeenCalledTimes(2);
     });
 
-    it('says what to grant when the test finds the User External Credentials access missing', async () => {
+    it('says once, above the regions, what to grant when the test finds the access missing', async () => {
       testConnectionMock.mockResolvedValue(TEST_MISSING_ACCESS);
       const element = await render();
       expect(element.shadowRoot?.querySelector('[data-id="missing-access"]')).toBeNull();
 
       await click(within(regionItem(element, 'US'), 'lightning-button[data-action="test"]'));
 
+      const boxes = element.shadowRoot?.querySelectorAll('[data-id="missing-access"]') ?? [];
+      expect(boxes).toHaveLength(1);
+      expect(query(element, '[data-id="regions"]').contains(boxes[0] as Node)).toBe(true);
       expect(text(element, '[data-id="missing-access"]')).toBe(MISSING_ACCESS);
+      expect(MISSING_ACCESS).toContain('Modify All Records');
+      expect(MISSING_ACCESS).toContain('User External Credentials');
       expect(text(element, '[data-id="notice"]')).toContain('Could not call WalkMe Insights');
       expect(query(element, '[data-id="notice"]').className).toContain('slds-theme_warning');
     });
@@ -552,12 +540,16 @@ describe('c-connection-panel', () => {
     });
 
     it('drops the sentence once a test finds the access granted', async () => {
-      getConnectionsMock.mockResolvedValueOnce(connectionsWithoutTokenAccess());
-      testConnectionMock.mockResolvedValue({ ...TEST_SUCCEEDED, regionCode: 'US' });
+      testConnectionMock
+        .mockResolvedValueOnce(TEST_MISSING_ACCESS)
+        .mockResolvedValueOnce({ ...TEST_SUCCEEDED, regionCode: 'US' });
       const element = await render();
+      const testButton = (): HTMLElement =>
+        within(regionItem(element, 'US'), 'lightning-button[data-action="test"]');
+      await click(testButton());
       expect(text(element, '[data-id="missing-access"]')).toBe(MISSING_ACCESS);
 
-      await click(within(regionItem(element, 'US'), 'lightning-button[data-action="test"]'));
+      await click(testButton());
 
       expect(element.shadowRoot?.querySelector('[data-id="missing-access"]')).toBeNull();
       expect(query(element, '[data-id="notice"]').className).toContain('slds-theme_success');
