@@ -34,6 +34,11 @@ declare namespace InsightsSync {
     reportCount?: number;
     /** A ReportSourceException.Reason name or `PRINCIPAL_ACCESS`. */
     failureReason?: string;
+    /**
+     * After a test: what the user must be granted for any callout (Modify All Records on User
+     * External Credentials), as a sentence; absent when nothing is missing or no test was made.
+     */
+    missingAccess?: string;
   }
 
   /** ConsoleEnvironment: the org the console runs in. */

@@ -1,6 +1,7 @@
 /**
  * What `npm run e2e:org` expects a run to do, worked out from the Insights Logins fixtures (the
- * project's InsightsFixture_LoginsPage1/2 static resources) and the sample Leads: keys trimmed
+ * project's scripts/tests/fixtures/insights, which the Apex tests carry as InsightsFixtureBodies)
+ * and the sample Leads: keys trimmed
  * and lower-cased, the first row of a key winning, blanks left alone, bad values counted, dates
  * with offsets and epoch milliseconds read as instants. Then the comparison of that expectation
  * with what the org returns, the reading of values anonymous Apex emits, the choice of report,
@@ -10,6 +11,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { FIXTURES, FIXTURE_FOLDER } from '../build/insights-fixtures.ts';
 import { repositoryRoot } from '../lib/project.ts';
 import { apexString, emit, readEmitted } from '../org/lib/anonymousApex.ts';
 import {
@@ -33,10 +35,11 @@ import {
   type StoredValue
 } from '../org/lib/syncExpectations.ts';
 
-const RESOURCES = join(repositoryRoot, 'unpackaged', 'test-fixtures', 'staticresources');
-
-function fixture(name: string): unknown {
-  return JSON.parse(readFileSync(join(RESOURCES, `InsightsFixture_${name}.json`), 'utf8'));
+/** The Insights fixtures, by the short name the Apex tests use (`LoginsPage1`). */
+function fixture(shortName: string): unknown {
+  const file = FIXTURES.find((candidate) => candidate.shortName === shortName)?.file;
+  assert.ok(file, `an Insights fixture named ${shortName}`);
+  return JSON.parse(readFileSync(join(repositoryRoot, FIXTURE_FOLDER, file), 'utf8'));
 }
 
 /** The Logins report's rows, both pages, as the package reads them. */

@@ -239,7 +239,23 @@ function regionsOfTheApexClass(): Region[] {
   }));
 }
 
+/** The objects the package defines: each has a folder under some `force-app/main/<feature>/objects`. */
+function packagedObjectNames(): Set<string> {
+  const names = new Set<string>();
+  const main = 'force-app/main';
+  for (const feature of readdirSync(join(repositoryRoot, main))) {
+    const objects = join(repositoryRoot, main, feature, 'objects');
+    if (existsSync(objects)) {
+      for (const object of readdirSync(objects)) {
+        names.add(object);
+      }
+    }
+  }
+  return names;
+}
+
 const regions = regionsOfTheApexClass();
+const packagedObjects = packagedObjectNames();
 const admin = permissionSet('Insights_Sync_Admin');
 const viewer = permissionSet('Insights_Sync_Viewer');
 
@@ -281,16 +297,8 @@ describe('Insights Sync Admin', () => {
     );
   });
 
-  it('grants Modify All on User External Credentials, which named principal OAuth needs', () => {
-    assert.deepEqual(objectPermission(admin, 'UserExternalCredential'), {
-      object: 'UserExternalCredential',
-      allowCreate: true,
-      allowDelete: true,
-      allowEdit: true,
-      allowRead: true,
-      modifyAllRecords: true,
-      viewAllRecords: true
-    });
+  it('leaves User External Credentials to the subscriber admin: install would drop it', () => {
+    assert.equal(objectPermission(admin, 'UserExternalCredential'), undefined);
   });
 
   it('grants access to the Integration custom metadata type', () => {
@@ -368,6 +376,16 @@ describe('both permission sets', () => {
     ['Insights_Sync_Admin', admin],
     ['Insights_Sync_Viewer', viewer]
   ] as const) {
+    it(`${name} grants object permissions only on the package's own objects`, () => {
+      // A managed package's install ignores object permissions on standard objects: such a grant
+      // would look packaged and never reach the subscriber (the docs and the console say what the
+      // admin grants by hand instead).
+      const notPackaged = objectPermissions(set)
+        .map((permission) => permission.object)
+        .filter((object) => !packagedObjects.has(object));
+      assert.deepEqual(notPackaged, [], 'objects that are not in force-app');
+    });
+
     it(`${name} grants neither Modify All Data nor View All Data`, () => {
       const granted = enabledUserPermissions(set);
       assert.ok(!granted.includes('ModifyAllData'), 'ModifyAllData');

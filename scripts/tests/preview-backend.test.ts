@@ -9,12 +9,15 @@
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="../../types/apex.d.ts" />
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { findObject } from '../../preview/modules/preview/sampleCatalog/sampleCatalog.ts';
 import { SAMPLE_INTEGRATIONS } from '../../preview/modules/preview/sampleIntegrations/sampleIntegrations.ts';
 import { SAMPLE_RUNS } from '../../preview/modules/preview/sampleRuns/sampleRuns.ts';
 import {
   DEPLOY_MS,
+  MISSING_TOKEN_ACCESS,
   RUN_PAGE_MS,
   RUN_START_MS,
   SAVED_CHANNEL,
@@ -35,6 +38,7 @@ import {
   validateIntegration,
   type PlannedField
 } from '../../preview/modules/preview/sampleAnswers/validation.ts';
+import { repositoryRoot } from '../lib/project.ts';
 
 /** Wednesday 2026-11-25, 04:59 UTC. */
 const NOW = Date.parse('2026-11-25T04:59:00Z');
@@ -744,7 +748,39 @@ describe('preview Run Now: queued, running, finished, with its log', () => {
   });
 });
 
+/** The text an Apex method of InsightsConnectionMessages returns: its concatenated literals. */
+function apexSentence(method: string): string {
+  const source = readFileSync(
+    join(repositoryRoot, 'force-app/main/insights/classes/InsightsConnectionMessages.cls'),
+    'utf8'
+  );
+  const body = new RegExp(`String ${method}\\(\\)\\s*\\{\\s*return ([^;]+);`).exec(source)?.[1];
+  assert.ok(body, `InsightsConnectionMessages.${method}() found`);
+  return [...body.matchAll(/'((?:[^'\\]|\\.)*)'/g)]
+    .map((literal) => (literal[1] ?? '').replace(/\\'/g, "'"))
+    .join('');
+}
+
 describe('preview connections and catalog', () => {
+  it('says what to grant, in the Apex words, for a user without the token access', () => {
+    const { org } = sampleOrg();
+    assert.equal(MISSING_TOKEN_ACCESS, apexSentence('missingTokenAccess'));
+    assert.equal(org.testConnection('EU').missingAccess, undefined, 'the user starts with it');
+
+    org.connect('US', 'walkme-client-4f2c', 'secret-no-token-access');
+
+    assert.equal(
+      org.getConnections().some((status) => status.missingAccess),
+      false,
+      'only a test checks it, as in the Apex'
+    );
+    const tested = org.testConnection('US');
+    assert.equal(tested.testSucceeded, false);
+    assert.equal(tested.failureReason, 'CONFIGURATION');
+    assert.equal(tested.missingAccess, MISSING_TOKEN_ACCESS);
+    assert.match(tested.message ?? '', /^Could not call WalkMe Insights \(United States\): /);
+  });
+
   it('starts with Europe connected and validates a connect like the Apex', () => {
     const { org } = sampleOrg();
     assert.deepEqual(

@@ -102,6 +102,19 @@ export interface SampleConsoleOptions {
   publish?: (channel: string, payload: Record<string, unknown>) => void;
 }
 
+/**
+ * InsightsConnectionMessages.missingTokenAccess: what a user without Modify All Records on User
+ * External Credentials must be granted (scripts/tests/preview-backend.test.ts compares it with the
+ * Apex).
+ */
+export const MISSING_TOKEN_ACCESS =
+  'Your user cannot fetch or renew the WalkMe token: Salesforce needs Modify All Records on ' +
+  'the User External Credentials object for that, and the Insights Sync Admin permission set ' +
+  'cannot grant it. Ask a Salesforce admin to add a permission set of their own with Object ' +
+  'Settings → User External Credentials: Read, Create, Edit, Delete, View All Records and ' +
+  'Modify All Records, and to assign it to you and to everyone who runs or schedules ' +
+  'integrations.';
+
 interface StoredConnection {
   clientId: string;
   /** Whether WalkMe accepts the stored values: the preview refuses a secret containing "wrong". */
@@ -165,6 +178,11 @@ export class SampleConsole {
   private readonly recordsByObject = new Map<string, SampleRecord[]>(
     SAMPLE_OBJECTS.map((object) => [object.apiName, cloned(object.records)])
   );
+  /**
+   * Whether the preview's user lacks Modify All Records on User External Credentials: a secret
+   * containing "no-token-access" turns it on, to show what the console says then.
+   */
+  private lacksTokenAccess = false;
   private dispatcherScheduledAt?: Date;
   private deployments = 0;
   private runNumber: number;
@@ -213,6 +231,7 @@ export class SampleConsole {
       clientId: checkedClientId,
       accepted: !/wrong/i.test(checkedSecret)
     });
+    this.lacksTokenAccess ||= /no-token-access/i.test(checkedSecret);
     return {
       ...this.statusOf(region),
       connected: true,
@@ -237,8 +256,18 @@ export class SampleConsole {
     const connected = {
       ...this.statusOf(region),
       connected: true,
-      clientIdHint: maskClientId(stored.clientId)
+      clientIdHint: maskClientId(stored.clientId),
+      ...this.missingAccess()
     };
+    if (this.lacksTokenAccess) {
+      // InsightsConnectionMessages.unreachable: the platform makes no call without a token.
+      return {
+        ...connected,
+        testSucceeded: false,
+        failureReason: 'CONFIGURATION',
+        message: `Could not call ${connectionName(region)}: We couldn't access the credential(s). You might not have the required permissions. Check that you have the Insights Sync Admin permission set and that the Named Credential ${region.credential} is enabled for callouts.`
+      };
+    }
     if (!stored.accepted) {
       return {
         ...connected,
@@ -563,6 +592,11 @@ export class SampleConsole {
       host: region.host,
       connected: false
     };
+  }
+
+  /** InsightsConnectionStatus.missingAccess after a test: absent when granted. */
+  private missingAccess(): Pick<ConnectionStatus, 'missingAccess'> {
+    return this.lacksTokenAccess ? { missingAccess: MISSING_TOKEN_ACCESS } : {};
   }
 
   private notConnected(region: Region): string {

@@ -148,6 +148,15 @@ export default class ConnectionPanel extends LightningElement {
     return this.statuses.length > 0;
   }
 
+  /**
+   * What the user must be granted before any callout can work (Modify All Records on User
+   * External Credentials, which the packaged permission set cannot carry), as the last test found
+   * it. It is the user's, not a region's, so the panel shows it once, above the regions.
+   */
+  get missingAccess(): string {
+    return this.statuses.find((status) => status.missingAccess)?.missingAccess ?? '';
+  }
+
   get regionRows(): RegionRow[] {
     return this.statuses.map((status) => ({
       regionCode: status.regionCode,
@@ -336,7 +345,8 @@ export default class ConnectionPanel extends LightningElement {
       this.applyStatus(tested);
       if (tested.testSucceeded) {
         this.notice = {
-          variant: 'success',
+          // WalkMe answered, but a missing grant makes the next token renewal fail.
+          variant: tested.missingAccess ? 'warning' : 'success',
           message: tested.message ?? `The connection to ${this.labelOf(regionCode)} works.`,
           reportCount: tested.reportCount ?? 0
         };

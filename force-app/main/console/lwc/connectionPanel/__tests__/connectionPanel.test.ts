@@ -34,6 +34,8 @@ const CONNECTED_EU = jest.requireActual<Status>('./data/connectEu.json');
 const TEST_SUCCEEDED = jest.requireActual<Status>('./data/testConnectionSucceeded.json');
 const TEST_FAILED = jest.requireActual<Status>('./data/testConnectionFailed.json');
 const DISCONNECTED_US = jest.requireActual<Status>('./data/disconnectUs.json');
+const TEST_MISSING_ACCESS = jest.requireActual<Status>('./data/testConnectionMissingAccess.json');
+const MISSING_ACCESS = TEST_MISSING_ACCESS.missingAccess ?? '';
 
 const getConnectionsMock = getConnections as jest.MockedFunction<typeof getConnections>;
 const connectMock = connect as jest.MockedFunction<typeof connect>;
@@ -218,6 +220,12 @@ describe('c-connection-panel', () => {
       expect(eu.querySelector<FormElement>('[data-id="state"]')?.label).toBe('Not connected');
       expect(eu.querySelector('[data-id="client-id-hint"]')).toBeNull();
       expect(eu.querySelector('[data-id="message"]')?.textContent).toContain('is not connected');
+    });
+
+    it('says nothing about User External Credentials when the user holds the access', async () => {
+      const element = await render();
+
+      expect(element.shadowRoot?.querySelector('[data-id="missing-access"]')).toBeNull();
     });
 
     it('offers Test connection and Disconnect only on connected regions, named for screen readers', async () => {
@@ -498,6 +506,53 @@ describe('c-connection-panel', () => {
         'Reports tagged for Salesforce: 3'
       );
       expect(getConnectionsMock).toHaveBeenCalledTimes(2);
+    });
+
+    it('says once, above the regions, what to grant when the test finds the access missing', async () => {
+      testConnectionMock.mockResolvedValue(TEST_MISSING_ACCESS);
+      const element = await render();
+      expect(element.shadowRoot?.querySelector('[data-id="missing-access"]')).toBeNull();
+
+      await click(within(regionItem(element, 'US'), 'lightning-button[data-action="test"]'));
+
+      const boxes = element.shadowRoot?.querySelectorAll('[data-id="missing-access"]') ?? [];
+      expect(boxes).toHaveLength(1);
+      expect(query(element, '[data-id="regions"]').contains(boxes[0] as Node)).toBe(true);
+      expect(text(element, '[data-id="missing-access"]')).toBe(MISSING_ACCESS);
+      expect(MISSING_ACCESS).toContain('Modify All Records');
+      expect(MISSING_ACCESS).toContain('User External Credentials');
+      expect(text(element, '[data-id="notice"]')).toContain('Could not call WalkMe Insights');
+      expect(query(element, '[data-id="notice"]').className).toContain('slds-theme_warning');
+    });
+
+    it('warns rather than reports success when WalkMe answers but the access is missing', async () => {
+      testConnectionMock.mockResolvedValue({
+        ...TEST_SUCCEEDED,
+        regionCode: 'US',
+        missingAccess: MISSING_ACCESS
+      });
+      const element = await render();
+
+      await click(within(regionItem(element, 'US'), 'lightning-button[data-action="test"]'));
+
+      expect(query(element, '[data-id="notice"]').className).toContain('slds-theme_warning');
+      expect(text(element, '[data-id="missing-access"]')).toBe(MISSING_ACCESS);
+    });
+
+    it('drops the sentence once a test finds the access granted', async () => {
+      testConnectionMock
+        .mockResolvedValueOnce(TEST_MISSING_ACCESS)
+        .mockResolvedValueOnce({ ...TEST_SUCCEEDED, regionCode: 'US' });
+      const element = await render();
+      const testButton = (): HTMLElement =>
+        within(regionItem(element, 'US'), 'lightning-button[data-action="test"]');
+      await click(testButton());
+      expect(text(element, '[data-id="missing-access"]')).toBe(MISSING_ACCESS);
+
+      await click(testButton());
+
+      expect(element.shadowRoot?.querySelector('[data-id="missing-access"]')).toBeNull();
+      expect(query(element, '[data-id="notice"]').className).toContain('slds-theme_success');
     });
 
     it('shows an Error thrown by the call as a readable message', async () => {
