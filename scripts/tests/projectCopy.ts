@@ -115,7 +115,7 @@ export class ProjectCopy {
   }
 
   /** Runs one of the project's check scripts against this copy. */
-  runCheck(script: string): CheckResult {
+  runCheck(script: string, args: readonly string[] = []): CheckResult {
     const result = spawnSync(
       process.execPath,
       [
@@ -123,7 +123,8 @@ export class ProjectCopy {
         'tsx',
         join(repositoryRoot, 'scripts', 'checks', script),
         '--project',
-        this.root
+        this.root,
+        ...args
       ],
       { cwd: repositoryRoot, encoding: 'utf8', timeout: 240_000 }
     );
