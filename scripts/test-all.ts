@@ -31,7 +31,7 @@ const STAGES: readonly Stage[] = [
   {
     script: 'scan',
     covers: 'PMD and Graph Engine: security, performance, best practices',
-    note: /^scan: .*?(Graph Engine [^,]*)$/m
+    note: /^scan: .*?(Graph Engine [^,\n]*)$/m
   },
   { script: 'lint:metadata', covers: 'metadata XML: well-formed, known elements, naming rules' },
   { script: 'check:apex', covers: 'Apex compiles: types, methods, fields (apex-ls)' },
@@ -47,7 +47,7 @@ const STAGES: readonly Stage[] = [
     covers: 'the preview in Chromium with the real base components',
     // The browser harness compiles the components too; after build:lwc it finds them current.
     after: ['build:lwc'],
-    note: /^(preview build: .*)$/m
+    note: /^(preview build: [^\n]*)$/m
   }
 ];
 
