@@ -1,52 +1,55 @@
 /**
- * `npm run scan`: the static scan of the project's Salesforce sources with PMD and Salesforce
- * Graph Engine, driven through Code Analyzer's core library (the `sf code-analyzer` plugin is not
- * part of the toolchain).
+ * `npm run scan`: the static scan of the project's Salesforce sources with PMD (driven through
+ * Code Analyzer's core library; the `sf code-analyzer` plugin is not part of the toolchain) and
+ * Salesforce Graph Engine (run from its bundled jars, see scripts/lib/graphEngine.ts).
  *
  * Fails on any violation of severity 1 (Critical) or 2 (High), on any file an engine could not
- * parse, and on any engine that errored or could not start: a scan that silently skipped a file
- * or an engine would report a clean project it never looked at. Violations of severity 3-5 are
- * printed and do not fail.
+ * parse, on any engine that errored or could not start (a scan that silently skipped a file or an
+ * engine would report a clean project it never looked at), and on any Graph Engine entry point
+ * it could not analyse that is not a reviewed exception. Violations of severity 3-5 are printed
+ * and do not fail.
  *
- * Usage: `npm run scan [-- --project DIR]`.
+ * Each engine's results are cached under `.tmp/scan/cache/`, keyed by a hash of all it reads and
+ * how it runs (scripts/lib/scanCache.ts): unchanged sources cost no analysis at all, and a change
+ * to a test class or a component costs PMD only. A clean clone has no cache and runs both.
+ *
+ * Usage: `npm run scan [-- --project DIR] [-- --no-cache]`.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import {
-  CodeAnalyzer,
-  CodeAnalyzerConfig,
-  EventType,
-  LogLevel,
-  SeverityLevel,
-  type EngineLogEvent,
-  type EngineResultsEvent,
-  type EngineRunProgressEvent,
-  type LogEvent
-} from '@salesforce/code-analyzer-core';
-import { createEnginePlugin as createPmdEnginePlugin } from '@salesforce/code-analyzer-pmd-engine';
-import { createEnginePlugin as createSfgeEnginePlugin } from '@salesforce/code-analyzer-sfge-engine';
+import type { EngineLogEvent, LogEvent } from '@salesforce/code-analyzer-core';
 import { displayPath, listSourceFiles, projectFromArgs, repositoryRoot } from '../lib/project.ts';
+import {
+  graphEngineCacheKey,
+  graphEngineRules,
+  graphEngineWorkspace,
+  isAcknowledged,
+  judgeEntryPoints,
+  runGraphEngine,
+  unfinishedEntryPoints,
+  INTERNAL_ERROR_RULE,
+  type AcknowledgedEntryPoints,
+  type GraphEngineResult,
+  type GraphEngineTarget,
+  type UnfinishedEntryPoint
+} from '../lib/graphEngine.ts';
+import { inputHash, readCached, writeCached } from '../lib/scanCache.ts';
 
 /**
- * Rule selectors as Code Analyzer reads them: `engine:tag` intersects, separate entries unite.
- * Graph Engine tags no rule `Recommended` (all of its rules are tagged `DevPreview`), so it
- * runs whole.
+ * PMD rule selectors as Code Analyzer reads them: `engine:tag` intersects, separate entries
+ * unite. Graph Engine runs all of its rules (it tags none `Recommended`).
  */
-const RULE_SELECTORS = [
+const PMD_RULE_SELECTORS = [
   'pmd:Recommended',
   'pmd:Security',
   'pmd:Performance',
-  'pmd:BestPractices',
-  'sfge'
+  'pmd:BestPractices'
 ] as const;
 
-/** The engines the scan must have run for its verdict to mean anything. */
-const REQUIRED_ENGINES = ['pmd', 'sfge'] as const;
-
-const ENGINE_LABELS: Readonly<Record<string, string>> = { pmd: 'PMD', sfge: 'Graph Engine' };
-
 /** Severity 1 (Critical) and 2 (High) fail the scan. */
-const FAILING_SEVERITY = SeverityLevel.High;
+const FAILING_SEVERITY = 2;
 
 /**
  * Rules switched off for this project, each with the reason. Code Analyzer takes them as rule
@@ -91,11 +94,13 @@ const ACKNOWLEDGED: readonly { rule: string; file: RegExp; reason: string }[] = 
 ];
 
 /**
- * Entry points Graph Engine cannot finish (its path expansion times out or the engine throws on
- * a construct it does not model), each reviewed by hand: what the paths from it reach, and why
- * that is safe. Only these methods are excused; a new entry point that fails still fails the scan.
+ * Entry points Graph Engine cannot finish, each reviewed by hand: what the paths from it reach,
+ * and why that is safe. Checked both ways on every scan: an entry point it cannot finish that is
+ * not here fails the scan, and so does one listed here that it now finishes, so the list only
+ * shrinks. Those that time out were measured not to finish in 10 minutes (their paths multiply
+ * through the branches of the template and validation tables), so they are not retried.
  */
-const ACKNOWLEDGED_ENTRY_POINTS: readonly { file: string; methods: string[]; reason: string }[] = [
+const ACKNOWLEDGED_ENTRY_POINTS: readonly AcknowledgedEntryPoints[] = [
   {
     file: 'IntegrationController.cls',
     methods: ['getTemplates', 'getFieldRequestText'],
@@ -112,58 +117,28 @@ const ACKNOWLEDGED_ENTRY_POINTS: readonly { file: string; methods: string[]; rea
     methods: ['previewIntegration'],
     reason:
       'the target object is read only through RecordMatcher with Database.queryWithBinds(..., AccessLevel.USER_MODE) and nothing is written; behind the Manage_Insights_Sync permission'
-  },
-  {
-    file: 'ConnectionController.cls',
-    methods: ['testConnection'],
-    reason:
-      "one callout through the Named Credential, a ConnectApi read of the principal and, in system mode, the running user's own permission sets (UserExternalCredentialAccess); no SOQL on subscriber data, no DML"
   }
 ];
 
-const ENTRY_POINT_ERROR = /while scanning entry point: (\S+?\.cls):(\d+):\d+: (.*)$/s;
-
-/** The method declared on a line of Apex, e.g. `getTemplates` in `public static List<X> getTemplates() {`. */
-function methodDeclaredAt(project: string, file: string, line: number): string | undefined {
-  const source = readFileSync(join(project, file), 'utf8').split('\n')[line - 1] ?? '';
-  return /(\w+)\s*\(/.exec(source)?.[1];
-}
-
-/** Moves Graph Engine errors of acknowledged entry points from `errors` to `acknowledged`. */
-function acknowledgeEntryPoints(
-  project: string,
-  errors: ScanError[],
-  acknowledged: string[]
-): ScanError[] {
-  return errors.filter((error) => {
-    const match = error.label === 'sfge:Error' ? ENTRY_POINT_ERROR.exec(error.text) : null;
-    if (!match) {
-      return true;
-    }
-    const [, file = '', line = '0', cause = ''] = match;
-    const method = methodDeclaredAt(project, file, Number(line));
-    const entry = ACKNOWLEDGED_ENTRY_POINTS.find(
-      (candidate) =>
-        file.endsWith(`/${candidate.file}`) &&
-        method !== undefined &&
-        candidate.methods.includes(method)
-    );
-    if (!entry) {
-      return true;
-    }
-    const why = cause.startsWith('Path evaluation timed out')
-      ? 'path evaluation timed out'
-      : 'engine error';
-    acknowledged.push(
-      `${file}:${line} sfge: entry point ${method} not analysed (${why}); reviewed: ${entry.reason}`
-    );
-    return false;
-  });
-}
+/**
+ * How Graph Engine runs. An entry point gets FIRST_LIMIT_MS; one that times out and is not on
+ * the list above is analysed again, alone with the others that timed out, with RETRY_LIMIT_MS.
+ * The entry points that finish take seconds each (under 10 s on a loaded 2-core machine), so a
+ * timeout in the first pass means a busy machine, and the retry gives it four times the margin;
+ * only an entry point that does not finish in RETRY_LIMIT_MS either fails the scan. Two threads
+ * for two cores: more would only share them and stretch each entry point's time towards its
+ * limit. The heap is fixed because the engine derives its path-expansion limit from it.
+ */
+const GRAPH_ENGINE = {
+  threads: 2,
+  heap: '2g',
+  firstLimitMs: 30_000,
+  retryLimitMs: 120_000
+} as const;
 
 /**
- * The kinds of file PMD (Apex, Visualforce, Aura and LWC markup, JavaScript, metadata XML) and
- * Graph Engine read. TypeScript is left out: PMD has no rules for it and ESLint checks it.
+ * The kinds of file PMD reads (Apex, Visualforce, Aura and LWC markup, JavaScript, metadata
+ * XML). TypeScript is left out: PMD has no rules for it and ESLint checks it.
  */
 const SCANNED_EXTENSIONS = [
   '.cls',
@@ -177,9 +152,9 @@ const SCANNED_EXTENSIONS = [
 ];
 
 /**
- * Whether a file under force-app goes into the scan. The LWC `.js` files are compiled from the
- * TypeScript sources by `npm run build:lwc`: scanning them would report on code nobody edits,
- * and only on machines that happened to build first.
+ * Whether a file under force-app goes into the PMD scan. The LWC `.js` files are compiled from
+ * the TypeScript sources by `npm run build:lwc`: scanning them would report on code nobody
+ * edits, and only on machines that happened to build first.
  */
 function isScanned(path: string): boolean {
   const normalized = path.split('\\').join('/');
@@ -189,11 +164,15 @@ function isScanned(path: string): boolean {
   return SCANNED_EXTENSIONS.some((extension) => normalized.endsWith(extension));
 }
 
+/** A violation, with project-relative paths (so that a cached one fits any checkout). */
 interface Finding {
+  label: string;
+  severity: number;
   file: string;
   line: number;
-  severity: SeverityLevel;
-  text: string;
+  message: string;
+  /** Other locations, e.g. the entry point of the path Graph Engine followed to `file`. */
+  via: string[];
 }
 
 /** A file or engine that could not be scanned: the scan cannot vouch for what it did not see. */
@@ -202,6 +181,22 @@ interface ScanError {
   where: string;
   label: string;
   text: string;
+}
+
+interface PmdAnalysis {
+  findings: Finding[];
+  warnings: string[];
+  errors: ScanError[];
+  seconds: number;
+}
+
+interface GraphEngineAnalysis {
+  findings: Finding[];
+  unfinished: UnfinishedEntryPoint[];
+  /** Entry points that timed out in the first pass and were analysed again. */
+  retried: string[];
+  errors: ScanError[];
+  seconds: number;
 }
 
 /** PMD's message for a file it skipped; the engine offers no structured form of it. */
@@ -213,10 +208,6 @@ function toScanError(engine: string, message: string): ScanError {
     return { where: match[2] ?? '', label: `${engine}:ProcessingError`, text: match[3] ?? '' };
   }
   return { where: '', label: `${engine}:Error`, text: message };
-}
-
-function at(project: string, file: string, line: number | undefined): string {
-  return `${displayPath(project, file)}:${line ?? 1}`;
 }
 
 /**
@@ -234,26 +225,41 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-function seconds(milliseconds: number): string {
-  return `${(milliseconds / 1000).toFixed(1)} s`;
+function packageVersion(name: string): string {
+  const file = join(repositoryRoot, 'node_modules', ...name.split('/'), 'package.json');
+  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
 }
 
-async function main(): Promise<number> {
-  const project = projectFromArgs();
-  const scanFolder = join(repositoryRoot, '.tmp', 'scan');
-  const logFolder = join(scanFolder, 'logs');
-  const workingFolder = join(scanFolder, 'work');
+/** `java -version` (it answers on stderr): part of both cache keys. */
+function javaVersion(): string {
+  const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  return `${java.stderr ?? ''}${java.stdout ?? ''}`.trim();
+}
+
+/** The scan's own code: a change to how it analyses is a change of every cache key. */
+function scanCode(): string {
+  const hash = createHash('sha256');
+  for (const file of ['checks/scan.ts', 'lib/graphEngine.ts', 'lib/scanCache.ts']) {
+    hash.update(readFileSync(join(repositoryRoot, 'scripts', file)));
+  }
+  return hash.digest('hex');
+}
+
+async function analyseWithPmd(
+  project: string,
+  files: string[],
+  folder: string
+): Promise<PmdAnalysis> {
+  // Loaded only when PMD runs: a scan served from the cache does not need Code Analyzer.
+  const { CodeAnalyzer, CodeAnalyzerConfig, EventType, LogLevel } =
+    await import('@salesforce/code-analyzer-core');
+  const { createEnginePlugin } = await import('@salesforce/code-analyzer-pmd-engine');
+  const started = Date.now();
+  const logFolder = join(folder, 'logs');
+  const workingFolder = join(folder, 'work');
   mkdirSync(logFolder, { recursive: true });
   mkdirSync(workingFolder, { recursive: true });
-
-  // Engine messages carry absolute paths; the project-relative form is what a reader can act on.
   const relativize = (text: string): string => text.split(`${project}/`).join('');
-
-  const files = listSourceFiles(project, isScanned);
-  if (files.length === 0) {
-    console.error(`scan: no files in the source folders of ${project}`);
-    return 1;
-  }
 
   const rules: Record<string, Record<string, { disabled: true }>> = {};
   for (const [engine, disabled] of Object.entries(DISABLED_RULES)) {
@@ -278,13 +284,9 @@ async function main(): Promise<number> {
     project
   );
   const analyzer = new CodeAnalyzer(config);
-
   const errors: ScanError[] = [];
   const warnings: string[] = [];
   const logLines: string[] = [];
-  const started = new Map<string, number>();
-  const durations = new Map<string, number>();
-
   analyzer.onEvent(EventType.LogEvent, (event: LogEvent) => {
     logLines.push(
       `${event.timestamp.toISOString()} [core] ${LogLevel[event.logLevel]} ${event.message}`
@@ -298,50 +300,28 @@ async function main(): Promise<number> {
       `${event.timestamp.toISOString()} [${event.engineName}] ${LogLevel[event.logLevel]} ${event.message}`
     );
     // PMD reports a file it could not parse only as an error-level log event, after which it
-    // carries on with the other files; Graph Engine logs its internal errors the same way.
+    // carries on with the other files.
     if (event.logLevel === LogLevel.Error) {
       errors.push(toScanError(event.engineName, relativize(event.message)));
     } else if (event.logLevel === LogLevel.Warn) {
       warnings.push(`${event.engineName}: ${oneLine(relativize(event.message))}`);
     }
   });
-  analyzer.onEvent(EventType.EngineRunProgressEvent, (event: EngineRunProgressEvent) => {
-    if (!started.has(event.engineName)) {
-      started.set(event.engineName, Date.now());
-    }
-  });
-  analyzer.onEvent(EventType.EngineResultsEvent, (event: EngineResultsEvent) => {
-    const engine = event.results.getEngineName();
-    durations.set(engine, Date.now() - (started.get(engine) ?? Date.now()));
-  });
 
-  await analyzer.addEnginePlugin(createPmdEnginePlugin());
-  await analyzer.addEnginePlugin(createSfgeEnginePlugin());
-
+  await analyzer.addEnginePlugin(createEnginePlugin());
   const workspace = await analyzer.createWorkspace(files);
-  const selection = await analyzer.selectRules([...RULE_SELECTORS], { workspace });
-  for (const engine of REQUIRED_ENGINES) {
-    if (selection.getRulesFor(engine).length === 0) {
-      errors.push({
-        where: '',
-        label: `${engine}:Error`,
-        text: `no rule selected by ${RULE_SELECTORS.join(' ')}`
-      });
-    }
+  const selection = await analyzer.selectRules([...PMD_RULE_SELECTORS], { workspace });
+  if (selection.getRulesFor('pmd').length === 0) {
+    errors.push({
+      where: '',
+      label: 'pmd:Error',
+      text: `no rule selected by ${PMD_RULE_SELECTORS.join(' ')}`
+    });
   }
-
   const results = await analyzer.run(selection, { workspace });
-  const finished = Date.now();
-  writeFileSync(join(logFolder, 'scan.log'), `${logLines.join('\n')}\n`);
-  // An engine that throws emits no results event; its time still says how far it got.
-  for (const [engine, start] of started) {
-    if (!durations.has(engine)) {
-      durations.set(engine, finished - start);
-    }
-  }
+  writeFileSync(join(logFolder, 'pmd.log'), `${logLines.join('\n')}\n`);
 
-  const violations: Finding[] = [];
-  const acknowledged: string[] = [];
+  const findings: Finding[] = [];
   for (const violation of results.getViolations()) {
     const rule = violation.getRule();
     const primary = violation.getPrimaryLocation();
@@ -354,41 +334,243 @@ async function main(): Promise<number> {
       continue;
     }
     const primaryIndex = violation.getPrimaryLocationIndex();
-    // Graph Engine reports the entry point of the path that reaches the violating line: without
-    // it, a violation in shared code does not say which caller leads there.
     const via: string[] = [];
     violation.getCodeLocations().forEach((location, index) => {
       const other = location.getFile();
       if (index !== primaryIndex && other !== undefined) {
-        via.push(at(project, other, location.getStartLine()));
+        via.push(`${displayPath(project, other)}:${location.getStartLine() ?? 1}`);
       }
     });
-    const path = displayPath(project, file);
-    const line = primary.getStartLine() ?? 1;
-    const accepted = ACKNOWLEDGED.find((entry) => entry.rule === label && entry.file.test(path));
+    findings.push({
+      label,
+      severity: rule.getSeverityLevel(),
+      file: displayPath(project, file),
+      line: primary.getStartLine() ?? 1,
+      message: oneLine(relativize(violation.getMessage())),
+      via
+    });
+  }
+  return { findings, warnings, errors, seconds: (Date.now() - started) / 1000 };
+}
+
+function toFinding(project: string, result: GraphEngineResult): Finding {
+  const source = `${displayPath(project, result.sourceFileName)}:${result.sourceLineNumber}`;
+  // A path-based rule reports the entry point (source) and the violating line (sink): the sink
+  // is where the fix goes, the source says which caller leads there.
+  const sink = result.sinkFileName;
+  return {
+    label: `sfge:${result.ruleName}`,
+    severity: result.severity,
+    file: displayPath(project, sink ?? result.sourceFileName),
+    line: (sink ? result.sinkLineNumber : result.sourceLineNumber) ?? 1,
+    message: oneLine(result.message.split(`${project}/`).join('')),
+    via: sink ? [source] : []
+  };
+}
+
+function analyseWithGraphEngine(
+  project: string,
+  workspace: ReturnType<typeof graphEngineWorkspace>,
+  folder: string,
+  cacheFolder: string
+): GraphEngineAnalysis {
+  const started = Date.now();
+  const relative = (path: string): string => displayPath(project, path);
+  const runFolder = join(folder, 'graph-engine');
+  const rules = graphEngineRules(runFolder, cacheFolder);
+  if (rules.length === 0) {
+    throw new Error('Graph Engine lists no rules');
+  }
+  const common = {
+    files: workspace.files,
+    rules,
+    threads: GRAPH_ENGINE.threads,
+    heap: GRAPH_ENGINE.heap,
+    folder: runFolder
+  };
+  const first = runGraphEngine({
+    ...common,
+    name: 'first',
+    targets: workspace.targets.map((file) => ({ file, methods: [] })),
+    timeoutMs: GRAPH_ENGINE.firstLimitMs
+  });
+  const stopped = (error: string): GraphEngineAnalysis => ({
+    findings: [],
+    unfinished: [],
+    retried: [],
+    errors: [{ where: '', label: 'sfge:Error', text: error.split(`${project}/`).join('') }],
+    seconds: (Date.now() - started) / 1000
+  });
+  if (!first.ok) {
+    return stopped(first.error);
+  }
+  const retry = unfinishedEntryPoints(first.results, relative).filter(
+    (entry) =>
+      entry.cause === 'timed out' &&
+      !isAcknowledged(ACKNOWLEDGED_ENTRY_POINTS, entry.file, entry.method)
+  );
+  const isRetried = (result: GraphEngineResult): boolean =>
+    retry.some(
+      (entry) =>
+        entry.file === relative(result.sourceFileName) && entry.line === result.sourceLineNumber
+    );
+  let results = first.results;
+  if (retry.length > 0) {
+    const byFile = new Map<string, string[]>();
+    for (const entry of retry) {
+      byFile.set(entry.file, [...(byFile.get(entry.file) ?? []), entry.method]);
+    }
+    const targets: GraphEngineTarget[] = [...byFile].map(([file, methods]) => ({
+      file: join(project, file),
+      methods
+    }));
+    const second = runGraphEngine({
+      ...common,
+      name: 'retry',
+      targets,
+      timeoutMs: GRAPH_ENGINE.retryLimitMs
+    });
+    if (!second.ok) {
+      return stopped(second.error);
+    }
+    // The retry's answer replaces the first pass's for the entry points it analysed again.
+    results = [...first.results.filter((result) => !isRetried(result)), ...second.results];
+  }
+  return {
+    findings: results
+      .filter((result) => result.ruleName !== INTERNAL_ERROR_RULE)
+      .map((result) => toFinding(project, result)),
+    unfinished: unfinishedEntryPoints(results, relative),
+    retried: retry.map(
+      (entry) =>
+        `${entry.file}:${entry.line} ${entry.method} timed out after ${GRAPH_ENGINE.firstLimitMs / 1000} s; analysed again with ${GRAPH_ENGINE.retryLimitMs / 1000} s`
+    ),
+    errors: [],
+    seconds: (Date.now() - started) / 1000
+  };
+}
+
+/** `declares` for judgeEntryPoints: the target file of that name, if it has such a method. */
+function entryPointDeclarer(project: string, targets: readonly string[]) {
+  return (file: string, method: string): string | undefined => {
+    const path = targets.find((target) => target.endsWith(`/${file}`));
+    if (path === undefined) {
+      return undefined;
+    }
+    const declared = new RegExp(`\\b${method}\\s*\\(`).test(readFileSync(path, 'utf8'));
+    return declared ? displayPath(project, path) : undefined;
+  };
+}
+
+function seconds(value: number): string {
+  return `${value.toFixed(1)} s`;
+}
+
+/** The engines a run uses: both, or the one `--engine pmd|sfge` names. */
+function enginesFromArgs(args: readonly string[]): { pmd: boolean; sfge: boolean } {
+  const index = args.indexOf('--engine');
+  if (index === -1) {
+    return { pmd: true, sfge: true };
+  }
+  const engine = args[index + 1];
+  if (engine !== 'pmd' && engine !== 'sfge') {
+    throw new Error('--engine takes pmd or sfge');
+  }
+  return { pmd: engine === 'pmd', sfge: engine === 'sfge' };
+}
+
+const NOT_RUN = { findings: [], warnings: [], unfinished: [], retried: [], errors: [], seconds: 0 };
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const project = projectFromArgs(args);
+  const engines = enginesFromArgs(args);
+  // `--no-cache` analyses again whatever is cached (and caches the new results).
+  const readCache = !args.includes('--no-cache');
+  // Logs and engine input of this project's scans; a scan of a copy works in the copy, so
+  // scans of different projects can run at the same time.
+  const scanFolder = join(project, '.tmp', 'scan');
+  const cacheFolder = join(repositoryRoot, '.tmp', 'scan', 'cache');
+
+  const files = listSourceFiles(project, isScanned);
+  if (files.length === 0) {
+    console.error(`scan: no files in the source folders of ${project}`);
+    return 1;
+  }
+  const tools = { java: javaVersion(), scan: scanCode() };
+
+  let pmd: PmdAnalysis = NOT_RUN;
+  let pmdCached = false;
+  if (engines.pmd) {
+    const key = inputHash(project, files, {
+      ...tools,
+      core: packageVersion('@salesforce/code-analyzer-core'),
+      pmd: packageVersion('@salesforce/code-analyzer-pmd-engine'),
+      selectors: PMD_RULE_SELECTORS,
+      disabled: DISABLED_RULES
+    });
+    const cached = readCache ? readCached<PmdAnalysis>(cacheFolder, 'pmd', key) : undefined;
+    pmdCached = cached !== undefined;
+    pmd = cached ?? (await analyseWithPmd(project, files, scanFolder));
+    if (!pmdCached && pmd.errors.length === 0) {
+      writeCached(cacheFolder, 'pmd', key, pmd);
+    }
+  }
+
+  const workspace = graphEngineWorkspace(project);
+  let sfge: GraphEngineAnalysis = NOT_RUN;
+  let sfgeCached = false;
+  if (engines.sfge && workspace.targets.length > 0) {
+    const key = graphEngineCacheKey(project, workspace, { ...tools, settings: GRAPH_ENGINE });
+    const cached = readCache
+      ? readCached<GraphEngineAnalysis>(cacheFolder, 'sfge', key)
+      : undefined;
+    sfgeCached = cached !== undefined;
+    sfge = cached ?? analyseWithGraphEngine(project, workspace, scanFolder, cacheFolder);
+    if (!sfgeCached && sfge.errors.length === 0) {
+      writeCached(cacheFolder, 'sfge', key, sfge);
+    }
+  }
+
+  const errors: ScanError[] = [...pmd.errors, ...sfge.errors];
+  const acknowledged: string[] = [];
+  const violations: (Finding & { text: string })[] = [];
+  for (const finding of [...pmd.findings, ...sfge.findings]) {
+    const accepted = ACKNOWLEDGED.find(
+      (entry) => entry.rule === finding.label && entry.file.test(finding.file)
+    );
     if (accepted) {
-      acknowledged.push(`${path}:${line} ${label}: ${accepted.reason}`);
+      acknowledged.push(`${finding.file}:${finding.line} ${finding.label}: ${accepted.reason}`);
       continue;
     }
     violations.push({
-      file: path,
-      line,
-      severity: rule.getSeverityLevel(),
+      ...finding,
       text:
-        `${path}:${line} ${label} [sev ${rule.getSeverityLevel()}] ` +
-        oneLine(relativize(violation.getMessage())) +
-        (via.length > 0 ? ` (path from ${via.join(', ')})` : '')
+        `${finding.file}:${finding.line} ${finding.label} [sev ${finding.severity}] ${finding.message}` +
+        (finding.via.length > 0 ? ` (path from ${finding.via.join(', ')})` : '')
     });
   }
   violations.sort(
     (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.text.localeCompare(b.text)
   );
+  // The list of unanalysable entry points is judged on every Graph Engine run that completed.
+  if (engines.sfge && sfge.errors.length === 0) {
+    const verdict = judgeEntryPoints(
+      sfge.unfinished,
+      ACKNOWLEDGED_ENTRY_POINTS,
+      entryPointDeclarer(project, workspace.targets)
+    );
+    acknowledged.push(...verdict.acknowledged);
+    errors.push(
+      ...verdict.problems.map((problem) => ({
+        where: problem.where,
+        label: 'sfge:EntryPoint',
+        text: problem.text
+      }))
+    );
+  }
 
-  const unexplainedErrors = acknowledgeEntryPoints(project, errors, acknowledged);
-  errors.length = 0;
-  errors.push(...unexplainedErrors);
-
-  for (const warning of warnings) {
+  for (const warning of pmd.warnings) {
     console.log(`warning: ${warning}`);
   }
   for (const violation of violations) {
@@ -396,6 +578,9 @@ async function main(): Promise<number> {
   }
   for (const line of acknowledged) {
     console.log(`acknowledged: ${line}`);
+  }
+  for (const line of sfge.retried) {
+    console.log(`retried: ${line}`);
   }
   for (const error of errors) {
     const [first = '', ...rest] = withoutStackTrace(error.text);
@@ -405,20 +590,29 @@ async function main(): Promise<number> {
     }
   }
 
+  const timings: string[] = [];
+  if (engines.pmd) {
+    timings.push(`PMD ${pmdCached ? 'cached' : seconds(pmd.seconds)}`);
+  }
+  if (engines.sfge) {
+    console.log(
+      `scan: Graph Engine reads ${workspace.files.length} files and starts from the entry points ` +
+        `of ${workspace.targets.length} classes (left out: ${workspace.testClasses.length} test ` +
+        `classes, ${workspace.accessorOnlyClasses.length} classes whose only entry points are ` +
+        `property accessors)`
+    );
+    timings.push(`Graph Engine ${sfgeCached ? 'cached' : seconds(sfge.seconds)}`);
+  }
   const failing = violations.filter((violation) => violation.severity <= FAILING_SEVERITY).length;
-  const timings = [...durations.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([engine, duration]) => `${ENGINE_LABELS[engine] ?? engine} ${seconds(duration)}`)
-    .join(', ');
   const errorNote =
     errors.length > 0 ? `, ${errors.length} ${errors.length === 1 ? 'error' : 'errors'}` : '';
   console.log(
     `scan: ${failing} violations of severity 1-2 (${violations.length - failing} lower, ` +
-      `${acknowledged.length} acknowledged)${errorNote} ` +
-      `in ${files.length} files, ${timings}`
+      `${acknowledged.length} acknowledged)${errorNote} in ${files.length} files, ` +
+      timings.join(', ')
   );
   if (errors.length > 0) {
-    console.log(`scan: engine logs in ${displayPath(repositoryRoot, logFolder)}`);
+    console.log(`scan: engine logs in ${scanFolder}`);
   }
   return failing > 0 || errors.length > 0 ? 1 : 0;
 }

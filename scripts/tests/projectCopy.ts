@@ -28,10 +28,12 @@ export class ProjectCopy {
   /**
    * @param withToolConfig also copy the TypeScript and Jest configuration and link
    * node_modules, so the tools themselves (tsc, Jest) can run inside the copy.
+   * @param sources what to copy of the project's sources (paths relative to its root); the
+   * source folders whole when left out
    */
-  constructor(withToolConfig = false) {
+  constructor(withToolConfig = false, sources?: readonly string[]) {
     this.root = mkdtempSync(join(tmpdir(), 'insights-sync-check-'));
-    const entries = ['force-app', 'unpackaged', 'config', 'sfdx-project.json'];
+    const entries = [...(sources ?? ['force-app', 'unpackaged', 'config']), 'sfdx-project.json'];
     if (withToolConfig) {
       entries.push('package.json', 'tsconfig.json', 'types', 'jest.config.js');
       symlinkSync(join(repositoryRoot, 'node_modules'), join(this.root, 'node_modules'), 'dir');
@@ -115,7 +117,7 @@ export class ProjectCopy {
   }
 
   /** Runs one of the project's check scripts against this copy. */
-  runCheck(script: string): CheckResult {
+  runCheck(script: string, args: readonly string[] = []): CheckResult {
     const result = spawnSync(
       process.execPath,
       [
@@ -123,7 +125,8 @@ export class ProjectCopy {
         'tsx',
         join(repositoryRoot, 'scripts', 'checks', script),
         '--project',
-        this.root
+        this.root,
+        ...args
       ],
       { cwd: repositoryRoot, encoding: 'utf8', timeout: 240_000 }
     );

@@ -1,17 +1,17 @@
 /**
- * `npm run scan` against small projects: clean with one safe class, and failing, with the cause
- * named, on an injectable query and on a class that does not parse. Each case is its own copy
- * and its own run, so a failure can only come from the one thing the case breaks. The copies
- * hold only the case's class: the whole project is scanned by the `scan` stage itself, and
- * scanning it three more times here would cost minutes for no extra proof.
+ * `npm run scan` against one small project holding every planted defect at once: the scan of
+ * the whole project is the `scan` stage itself, so the copy holds only the planted classes and
+ * each engine runs on it once (a second Graph Engine run proves the cache, a third that a class
+ * it cannot parse stops it). Each assertion names the one line its defect must produce.
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ProjectCopy, type CheckResult } from './projectCopy.ts';
 
 const CLASSES = 'force-app/main/integrations/classes';
+const TESTS = 'force-app/main/integrations/tests';
 
 const CLASS_META = `<?xml version="1.0" encoding="UTF-8" ?>
 <ApexClass xmlns="http://soap.sforce.com/2006/04/metadata">
@@ -20,97 +20,120 @@ const CLASS_META = `<?xml version="1.0" encoding="UTF-8" ?>
 </ApexClass>
 `;
 
-/** Scans a copy of the project after `breakIt` has changed it, then throws the copy away. */
-function scan(breakIt: (copy: ProjectCopy) => void = () => undefined): CheckResult {
-  const copy = new ProjectCopy();
-  try {
+function addClass(copy: ProjectCopy, folder: string, name: string, lines: string[]): void {
+  copy.write(`${folder}/${name}.cls`, [...lines, ''].join('\n'));
+  copy.write(`${folder}/${name}.cls-meta.xml`, CLASS_META);
+}
+
+/** The lines of a scan that report a finding or an error (not the summary). */
+function reported(result: CheckResult): string[] {
+  return result.output
+    .split('\n')
+    .filter((line) => /^(\S+:\d+ (pmd|sfge):|\S+ (pmd|sfge):\w+ |(pmd|sfge):\w+ )/.test(line));
+}
+
+describe('npm run scan', () => {
+  let copy: ProjectCopy;
+  let first: CheckResult;
+
+  before(() => {
+    copy = new ProjectCopy();
     for (const folder of ['force-app', 'unpackaged']) {
       rmSync(join(copy.root, folder), { recursive: true, force: true });
     }
-    breakIt(copy);
-    return copy.runCheck('scan.ts');
-  } finally {
-    copy.dispose();
-  }
-}
+    // A query built from a parameter: PMD's injection rule and Graph Engine's FLS rule.
+    addClass(copy, CLASSES, 'AccountLookup', [
+      'public with sharing class AccountLookup {',
+      '  @AuraEnabled',
+      '  public static List<Account> byName(String name) {',
+      "    return Database.query('SELECT Id FROM Account WHERE Name = \\'' + name + '\\'');",
+      '  }',
+      '}'
+    ]);
+    // A DTO whose only entry points are property accessors: read, not started from.
+    addClass(copy, CLASSES, 'AccountFilter', [
+      'public with sharing class AccountFilter {',
+      '  @AuraEnabled',
+      '  public String name { get; set; }',
+      '}'
+    ]);
+    // A test class that does not parse: PMD names it; Graph Engine, which reads no test,
+    // carries on (it would stop on any class it cannot parse).
+    addClass(copy, TESTS, 'AccountLookupTest', [
+      '@IsTest',
+      'private class AccountLookupTest {',
+      '  @IsTest',
+      '  static void it_should_find_nothing() {',
+      "    Assert.areEqual(0, AccountLookup.byName('x').size(), 'no accounts')",
+      '  }',
+      '}'
+    ]);
+    first = copy.runCheck('scan.ts', ['--no-cache']);
+  });
+  after(() => copy.dispose());
 
-function addClass(copy: ProjectCopy, name: string, source: string): void {
-  copy.write(`${CLASSES}/${name}.cls`, source);
-  copy.write(`${CLASSES}/${name}.cls-meta.xml`, CLASS_META);
-}
-
-test('a project of one safe class scans clean with both engines', () => {
-  const result = scan((copy) =>
-    addClass(
-      copy,
-      'AccountNames',
+  it('fails on a query built from a parameter, with PMD and Graph Engine, at its line', () => {
+    assert.equal(first.status, 1, first.output);
+    const lookup = `${CLASSES}/AccountLookup.cls`;
+    assert.deepEqual(
+      reported(first).filter((line) => line.startsWith(`${lookup}:`) && /\[sev [12]\]/.test(line)),
       [
-        'public with sharing class AccountNames {',
-        '  @AuraEnabled',
-        '  public static List<Account> byName(String name) {',
-        '    return [SELECT Id, Name FROM Account WHERE Name = :name WITH USER_MODE LIMIT 10];',
-        '  }',
-        '}',
-        ''
-      ].join('\n')
-    )
-  );
+        `${lookup}:4 pmd:ApexSOQLInjection [sev 2] Avoid untrusted/unescaped variables in DML query`,
+        `${lookup}:4 sfge:ApexFlsViolation [sev 2] Salesforce Graph Engine couldn't resolve the parameter passed to [READ] operation with field(s) [Unknown]. Confirm that this operation has the necessary FLS checks. (path from ${lookup}:3)`
+      ]
+    );
+    assert.match(first.output, /^scan: 2 violations of severity 1-2 /m);
+  });
 
-  assert.equal(result.status, 0, result.output);
-  assert.match(
-    result.output,
-    /^scan: 0 violations of severity 1-2 \(\d+ lower, \d+ acknowledged\) in \d+ files, .*PMD [\d.]+ s.*Graph Engine [\d.]+ s$/m
-  );
-});
+  it('fails on a class PMD cannot parse and names it, and Graph Engine reads no test', () => {
+    assert.match(
+      first.output,
+      new RegExp(`^${TESTS}/AccountLookupTest\\.cls pmd:ProcessingError `, 'm')
+    );
+    assert.doesNotMatch(first.output, /sfge:Error/);
+    assert.match(
+      first.output,
+      /^scan: Graph Engine reads 2 files and starts from the entry points of 1 classes \(left out: 1 test classes, 1 classes whose only entry points are property accessors\)$/m
+    );
+  });
 
-test('a query built from a parameter fails the scan as ApexSOQLInjection at its line', () => {
-  const result = scan((copy) =>
-    addClass(
-      copy,
-      'AccountLookup',
+  it('fails on a reviewed entry point that is no longer there, so the list only shrinks', () => {
+    assert.deepEqual(
+      reported(first)
+        .filter((line) => line.includes('sfge:EntryPoint'))
+        .map((line) => / names \S+ (\w+), which is no entry point/.exec(line)?.[1]),
       [
-        'public with sharing class AccountLookup {',
-        '  @AuraEnabled',
-        '  public static List<Account> byName(String name) {',
-        "    return Database.query('SELECT Id FROM Account WHERE Name = \\'' + name + '\\'');",
-        '  }',
-        '}',
-        ''
-      ].join('\n')
-    )
-  );
+        'getTemplates',
+        'getFieldRequestText',
+        'saveIntegration',
+        'resumeIntegration',
+        'previewIntegration'
+      ]
+    );
+  });
 
-  assert.equal(result.status, 1, result.output);
-  assert.match(
-    result.output,
-    /^force-app\/main\/integrations\/classes\/AccountLookup\.cls:4 pmd:ApexSOQLInjection \[sev 2\] /m
-  );
-  // The failure is the finding itself, not an engine that gave up on the file.
-  assert.doesNotMatch(result.output, /\d+ errors? in \d+ files/);
-});
+  it('serves an unchanged project from the cache with the same findings', () => {
+    const again = copy.runCheck('scan.ts', ['--engine', 'sfge']);
 
-test('a class that does not parse fails the scan and is named', () => {
-  const result = scan((copy) =>
-    addClass(
-      copy,
-      'Unparsable',
-      [
-        'public with sharing class Unparsable {',
-        '  public static Integer twice(Integer value) {',
-        '    return value * 2',
-        '  }',
-        '}',
-        ''
-      ].join('\n')
-    )
-  );
+    assert.match(again.output, /, Graph Engine cached$/m);
+    const graphEngineLines = (result: CheckResult): string[] =>
+      reported(result).filter((line) => line.includes(' sfge:'));
+    assert.deepEqual(graphEngineLines(again), graphEngineLines(first));
+  });
 
-  assert.equal(result.status, 1, result.output);
-  assert.match(
-    result.output,
-    /^force-app\/main\/integrations\/classes\/Unparsable\.cls pmd:ProcessingError /m
-  );
-  // Graph Engine gives up on the whole project rather than skip the file: that fails too.
-  assert.match(result.output, /^sfge:UnexpectedEngineError .*Unparsable\.cls/m);
-  assert.match(result.output, /^scan: 0 violations of severity 1-2 .*\d+ errors in /m);
+  it('fails when Graph Engine cannot parse a class, naming the class', () => {
+    addClass(copy, CLASSES, 'Unparsable', [
+      'public with sharing class Unparsable {',
+      '  public static Integer twice(Integer value) {',
+      '    return value * 2',
+      '  }',
+      '}'
+    ]);
+
+    const result = copy.runCheck('scan.ts', ['--engine', 'sfge']);
+
+    assert.equal(result.status, 1, result.output);
+    assert.match(result.output, /^sfge:Error Graph Engine stopped .*Unparsable\.cls/m);
+    assert.match(result.output, /^scan: 0 violations of severity 1-2 .*, 1 error in /m);
+  });
 });

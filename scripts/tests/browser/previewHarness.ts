@@ -12,6 +12,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { repositoryRoot } from '../../lib/project.ts';
 import { buildPreview } from '../../preview/build-preview.ts';
 import { startPreviewServer } from '../../preview/serve.ts';
+import { buildIsCurrent, recordBuild } from './buildCache.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -30,14 +31,22 @@ export class PreviewHarness {
         `No Chromium at ${CHROMIUM}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH.`
       );
     }
-    const compile = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build/build-lwc.ts'], {
-      cwd: repositoryRoot,
-      encoding: 'utf8'
-    });
-    if (compile.status !== 0) {
-      throw new Error(`build:lwc failed:\n${compile.stdout}${compile.stderr}`);
+    if (buildIsCurrent()) {
+      console.log('preview build: reused, its inputs are unchanged');
+    } else {
+      const started = Date.now();
+      const compile = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', 'scripts/build/build-lwc.ts'],
+        { cwd: repositoryRoot, encoding: 'utf8' }
+      );
+      if (compile.status !== 0) {
+        throw new Error(`build:lwc failed:\n${compile.stdout}${compile.stderr}`);
+      }
+      await buildPreview();
+      recordBuild();
+      console.log(`preview build: ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
-    await buildPreview();
     this.server = await startPreviewServer(0);
     this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     this.profileDir = mkdtempSync(join(tmpdir(), 'insights-sync-chromium-'));
