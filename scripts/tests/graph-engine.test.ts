@@ -81,8 +81,8 @@ describe('the classes Graph Engine reads and starts from', () => {
 
     assert.ok(workspace.testClasses.length > 0);
     assert.ok(
-      workspace.testClasses.every((file) => /\/tests\//.test(file)),
-      'tests live in tests/'
+      workspace.testClasses.every((file) => /\/tests\/|^unpackaged\/|\/unpackaged\//.test(file)),
+      'tests live in tests/ folders, or under unpackaged/ when they need its fields'
     );
     assert.deepEqual(
       workspace.files.filter((file) => workspace.testClasses.includes(file)),
