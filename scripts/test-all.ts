@@ -47,7 +47,12 @@ const STAGES: readonly Stage[] = [
   { script: 'lint', covers: 'ESLint: LWC platform rules, TypeScript, Jest' },
   { script: 'build:lwc', covers: 'components compile to .js the LWC compiler accepts' },
   { script: 'test:unit', covers: 'LWC Jest tests' },
-  { script: 'test:scripts', covers: "the checks' own tests: each catches what it must" },
+  {
+    script: 'test:scripts',
+    covers: "the checks' own tests: each catches what it must",
+    // The deploy payload test converts build:lwc's compiled .js.
+    after: ['build:lwc']
+  },
   {
     script: 'test:browser',
     covers: 'the preview in Chromium with the real base components',
