@@ -5,6 +5,7 @@
  * package version, never installed). A subscriber's "Run All Tests" runs the packaged tests in an
  * org that has none of them.
  */
+import { withoutComments } from './apexSource.ts';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { displayPath, listFiles } from './project.ts';
@@ -71,47 +72,6 @@ export function unpackagedComponents(project: string): Map<string, string> {
     }
   }
   return components;
-}
-
-/**
- * Apex source with its comments blanked out (line breaks kept, so lines still count right):
- * a comment may talk about a component; only code can depend on one.
- */
-export function withoutComments(source: string): string {
-  let result = '';
-  let index = 0;
-  let inString = false;
-  while (index < source.length) {
-    const char = source.charAt(index);
-    const next = source.charAt(index + 1);
-    if (inString) {
-      result += char;
-      if (char === '\\') {
-        result += next;
-        index += 2;
-        continue;
-      }
-      inString = char !== "'";
-      index++;
-    } else if (char === "'") {
-      inString = true;
-      result += char;
-      index++;
-    } else if (char === '/' && next === '/') {
-      while (index < source.length && source.charAt(index) !== '\n') {
-        index++;
-      }
-    } else if (char === '/' && next === '*') {
-      const end = source.indexOf('*/', index + 2);
-      const stop = end === -1 ? source.length : end + 2;
-      result += source.slice(index, stop).replace(/[^\n]/g, ' ');
-      index = stop;
-    } else {
-      result += char;
-      index++;
-    }
-  }
-  return result;
 }
 
 /**

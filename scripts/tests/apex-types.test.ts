@@ -13,6 +13,7 @@
  * class → the interface of the same name in `InsightsSync`. Inner classes are refused: Lightning
  * web components cannot pass or receive them.
  */
+import { withoutComments } from '../lib/apexSource.ts';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -87,38 +88,6 @@ interface Problems {
 
 // ---------------------------------------------------------------------------------------------
 // Apex (regular expressions over source without comments: enough for these declarations)
-
-/** The source with comments blanked out (line breaks kept), strings left as they are. */
-function withoutComments(source: string): string {
-  let result = '';
-  let index = 0;
-  while (index < source.length) {
-    const char = source[index];
-    const next = source[index + 1];
-    if (char === "'") {
-      const start = index;
-      index++;
-      while (index < source.length && source[index] !== "'") {
-        index += source[index] === '\\' ? 2 : 1;
-      }
-      index++;
-      result += source.slice(start, index);
-    } else if (char === '/' && next === '/') {
-      while (index < source.length && source[index] !== '\n') {
-        index++;
-      }
-    } else if (char === '/' && next === '*') {
-      const end = source.indexOf('*/', index + 2);
-      const stop = end === -1 ? source.length : end + 2;
-      result += source.slice(index, stop).replace(/[^\n]/g, ' ');
-      index = stop;
-    } else {
-      result += char;
-      index++;
-    }
-  }
-  return result;
-}
 
 /** Splits at commas outside angle brackets (`Map<String, List<String>> a, Integer b`). */
 function splitTopLevel(text: string): string[] {

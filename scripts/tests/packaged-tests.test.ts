@@ -22,9 +22,9 @@ import {
   packagedReferenceProblems,
   unpackagedComponents,
   unusedAllowances,
-  withoutComments,
   type AllowedReference
 } from '../lib/packagedReferences.ts';
+import { withoutComments } from '../lib/apexSource.ts';
 import { repositoryRoot } from '../lib/project.ts';
 import { ProjectCopy } from './projectCopy.ts';
 
