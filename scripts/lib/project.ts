@@ -62,17 +62,21 @@ export function displayPath(project: string, path: string): string {
   return relative(project, path).split('\\').join('/');
 }
 
-/** The Java class path of the jars bundled with the PMD engine package (apex-ls, PMD). */
-export function bundledJavaClassPath(): string {
+/** The folder of the jars bundled with the PMD engine package (apex-ls, its sObject types, PMD). */
+export function bundledJavaLibFolder(): string {
   return join(
     repositoryRoot,
     'node_modules',
     '@salesforce',
     'code-analyzer-pmd-engine',
     'dist',
-    'java-lib',
-    '*'
+    'java-lib'
   );
+}
+
+/** The Java class path of those jars. */
+export function bundledJavaClassPath(): string {
+  return join(bundledJavaLibFolder(), '*');
 }
 
 /**

@@ -10,7 +10,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
-import { repositoryRoot } from './project.ts';
+import { bundledJavaLibFolder } from './project.ts';
 
 const SOBJECT_PACKAGE = 'com/nawforce/runforce/SObjects/';
 
@@ -33,18 +33,6 @@ export interface StandardField {
 export interface StandardObject {
   readonly name: string;
   readonly fields: ReadonlyMap<string, StandardField>;
-}
-
-/** The folder holding apex-ls and the jars it ships with. */
-export function bundledJavaLibFolder(): string {
-  return join(
-    repositoryRoot,
-    'node_modules',
-    '@salesforce',
-    'code-analyzer-pmd-engine',
-    'dist',
-    'java-lib'
-  );
 }
 
 /** The sObject jar apex-ls ships (its file name carries the API version). */
