@@ -4,10 +4,10 @@
  * go through the LWC compiler on deploy, each under the bundle's name. Tests and mocks stay
  * local (.forceignore), so they are not part of it.
  */
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { transformSync } from '@lwc/compiler';
-import { displayPath, listFiles } from './project.ts';
+import { displayPath, listFiles, repositoryRoot } from './project.ts';
 
 const LOCAL_ONLY = /[\\/]__(tests|mocks)__[\\/]/;
 
@@ -39,4 +39,21 @@ export function compileBundle(bundle: string, root: string): BundleCompilation {
     }
   }
   return { compiled, problems };
+}
+
+/**
+ * The TypeScript modules of the components whose compiled `.js` (build:lwc's output) is missing
+ * or older than the source: what a step that reads the compiled components must not trust.
+ * @returns paths relative to the repository, sorted
+ */
+export function staleCompiledModules(root: string = repositoryRoot): string[] {
+  return listFiles(
+    join(root, 'force-app'),
+    (path) => /[\\/]lwc[\\/]/.test(path) && path.endsWith('.ts') && !LOCAL_ONLY.test(path)
+  )
+    .filter((source) => {
+      const compiled = source.replace(/\.ts$/, '.js');
+      return !existsSync(compiled) || statSync(compiled).mtimeMs < statSync(source).mtimeMs;
+    })
+    .map((path) => displayPath(root, path));
 }

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { compileBundle, compiledBundleFiles } from '../lib/lwcBundles.ts';
+import { compileBundle, compiledBundleFiles, staleCompiledModules } from '../lib/lwcBundles.ts';
 import { listFiles, repositoryRoot } from '../lib/project.ts';
 
 // What the Salesforce CLI would deploy or package, converted offline: the compiled .js of every
@@ -16,15 +16,9 @@ describe('deploy payload', () => {
   it('holds each component as compiled .js and nothing that stays local', () => {
     // The compiled .js is build:lwc's output (npm test runs this stage after it). Building again
     // here would repeat that stage and rewrite files the browser tests may be reading.
-    const stale = listFiles(
-      join(repositoryRoot, 'force-app'),
-      (path) => /\/lwc\//.test(path) && path.endsWith('.ts') && !/__(tests|mocks)__/.test(path)
-    ).filter((source) => {
-      const compiled = source.replace(/\.ts$/, '.js');
-      return !existsSync(compiled) || statSync(compiled).mtimeMs < statSync(source).mtimeMs;
-    });
+    const stale = staleCompiledModules();
     assert.deepEqual(
-      stale.map((path) => relative(repositoryRoot, path)),
+      stale,
       [],
       'compiled .js missing or older than its TypeScript: run npm run build:lwc first'
     );

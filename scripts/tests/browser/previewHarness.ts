@@ -3,6 +3,7 @@
  * port, and Debian's Chromium driven by playwright-core (which never downloads a browser).
  */
 import { spawnSync } from 'node:child_process';
+import { staleCompiledModules } from '../../lib/lwcBundles.ts';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -35,11 +36,15 @@ export class PreviewHarness {
       console.log('preview build: reused, its inputs are unchanged');
     } else {
       const started = Date.now();
-      const compile = spawnSync(
-        process.execPath,
-        ['--import', 'tsx', 'scripts/build/build-lwc.ts'],
-        { cwd: repositoryRoot, encoding: 'utf8' }
-      );
+      // In npm test, build:lwc has just compiled the components: compiling them again would
+      // rewrite files the deploy payload test may be reading beside this stage.
+      const compile =
+        staleCompiledModules().length === 0
+          ? { status: 0, stdout: '', stderr: '' }
+          : spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build/build-lwc.ts'], {
+              cwd: repositoryRoot,
+              encoding: 'utf8'
+            });
       if (compile.status !== 0) {
         throw new Error(`build:lwc failed:\n${compile.stdout}${compile.stderr}`);
       }
