@@ -336,15 +336,7 @@ export default class IntegrationList extends LightningElement {
       return;
     }
     this.scheduling = true;
-    this.schedulerErrors = [];
-    try {
-      this.schedulerStatus = await scheduleDispatcher();
-      // A status read while scheduling may answer after it: the scheduled one is newer.
-      this.schedulerRequest += 1;
-      this.loadingScheduler = false;
-    } catch (error) {
-      this.schedulerErrors = readableErrors(error);
-    }
+    await this.changeSchedule(scheduleDispatcher);
     this.scheduling = false;
   }
 
@@ -369,16 +361,21 @@ export default class IntegrationList extends LightningElement {
       return;
     }
     this.unscheduling = true;
+    await this.changeSchedule(unscheduleJobs);
+    this.unscheduling = false;
+  }
+
+  /** Schedules or unschedules, then shows the status the Apex answers, or why it refused. */
+  private async changeSchedule(change: () => Promise<SchedulerStatus>): Promise<void> {
     this.schedulerErrors = [];
     try {
-      this.schedulerStatus = await unscheduleJobs();
-      // A status read while unscheduling may answer after it: the unscheduled one is newer.
+      this.schedulerStatus = await change();
+      // A status read while the schedule changed may answer after it: this one is newer.
       this.schedulerRequest += 1;
       this.loadingScheduler = false;
     } catch (error) {
       this.schedulerErrors = readableErrors(error);
     }
-    this.unscheduling = false;
   }
 
   handleMenuSelect(event: CustomEvent<{ value: string }>): void {
