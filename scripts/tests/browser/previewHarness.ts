@@ -38,15 +38,15 @@ export class PreviewHarness {
       const started = Date.now();
       // In npm test, build:lwc has just compiled the components: compiling them again would
       // rewrite files the deploy payload test may be reading beside this stage.
-      const compile =
-        staleCompiledModules().length === 0
-          ? { status: 0, stdout: '', stderr: '' }
-          : spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build/build-lwc.ts'], {
-              cwd: repositoryRoot,
-              encoding: 'utf8'
-            });
-      if (compile.status !== 0) {
-        throw new Error(`build:lwc failed:\n${compile.stdout}${compile.stderr}`);
+      if (staleCompiledModules().length > 0) {
+        const compile = spawnSync(
+          process.execPath,
+          ['--import', 'tsx', 'scripts/build/build-lwc.ts'],
+          { cwd: repositoryRoot, encoding: 'utf8' }
+        );
+        if (compile.status !== 0) {
+          throw new Error(`build:lwc failed:\n${compile.stdout}${compile.stderr}`);
+        }
       }
       await buildPreview();
       recordBuild();
