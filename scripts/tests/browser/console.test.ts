@@ -131,8 +131,8 @@ describe('the console in Chromium', () => {
     ]);
     assert.equal(download.suggestedFilename(), 'insights-sync-run-RUN-000042-issues.csv');
     const csv = readFileSync((await download.path()) as string, 'utf8');
-    assert.ok(csv.startsWith('\uFEFFKey,Record ID,Severity,'), 'BOM and header row');
-    assert.match(csv, /"NPS must be between 0 and 10, got ""11""",WalkMe_NPS_Score__c,2\r\n/);
+    assert.ok(csv.startsWith('\uFEFF"Key","Record ID","Severity",'), 'BOM and header row');
+    assert.match(csv, /"NPS must be between 0 and 10, got ""11""","WalkMe_NPS_Score__c","2"\r\n/);
     assert.match(csv, /zoë\.müller@example\.com/);
 
     await dialog.getByRole('button', { name: 'Back to runs' }).click();

@@ -1,7 +1,8 @@
 /**
  * The row issues of a run as a CSV file (RFC 4180) for Excel and other spreadsheets: a header
- * row, CRLF line ends, fields quoted only when they hold a comma, a quote or a line break, quotes
- * doubled, and a UTF-8 byte order mark so that Excel reads accented names as they are written.
+ * row, CRLF line ends, every field quoted (quotes doubled) and a UTF-8 byte order mark so that
+ * Excel reads accented names as they are written. Quoting every field keeps a `;` or a tab inside
+ * a value from splitting it in the locales whose spreadsheets separate lists with them.
  */
 
 /** The columns of the file, in the order of the Show log table. */
@@ -17,26 +18,33 @@ const COLUMNS: readonly { header: string; value: (issue: InsightsSync.RunIssue) 
 
 const BYTE_ORDER_MARK = '\uFEFF';
 const LINE_END = '\r\n';
-const NEEDS_QUOTES = /[",\r\n]/;
 /**
- * A spreadsheet runs text that starts with one of these as a formula. Keys come from report
- * data, which anyone tracked by WalkMe can influence, so such text is kept as text (OWASP "CSV
- * injection"); a plain number such as `-3` is left alone.
+ * A spreadsheet runs text that starts with one of these as a formula, also after leading blanks
+ * and in their full-width forms (＝ ＋ － ＠), which some spreadsheets read as the ASCII ones. Keys
+ * and messages come from report data, which anyone tracked by WalkMe can influence, so such text
+ * is kept as text with a leading apostrophe (OWASP "CSV injection"); a plain number such as `-3`
+ * is left alone.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[\s\u00A0\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r\n]/;
 const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
+/**
+ * The type of the downloaded file. Lightning Web Security and Lightning Locker refuse a Blob of
+ * any type outside their list (text/csv included) and any type parameter, so the file goes out
+ * as bytes; its name ends in .csv and its byte order mark says UTF-8.
+ */
+export const CSV_BLOB_TYPE = 'application/octet-stream';
 
 function asText(value: unknown): string {
   return value === null || value === undefined ? '' : String(value);
 }
 
-/** One field as it is written to the file. */
+/** One field as it is written to the file: always quoted, formulas kept as text. */
 export function csvField(value: unknown): string {
   let text = asText(value);
   if (FORMULA_START.test(text) && !PLAIN_NUMBER.test(text)) {
     text = `'${text}`;
   }
-  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return `"${text.replace(/"/g, '""')}"`;
 }
 
 /** The whole file: byte order mark, header row, then one record per issue, each ending in CRLF. */
@@ -61,7 +69,10 @@ export function issuesCsvFileName(runName: string): string {
   return `insights-sync-run-${safeName}-issues.csv`;
 }
 
-/** The file as a `data:` URI for a download link (no Blob URL to revoke afterwards). */
-export function csvDataUri(csv: string): string {
-  return `data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`;
+/**
+ * The file as a Blob for a `blob:` download link. Lightning Web Security blocks `data:` URIs in
+ * links, and Chromium drops a `data:` download over about 2 MB.
+ */
+export function csvBlob(csv: string): Blob {
+  return new Blob([csv], { type: CSV_BLOB_TYPE });
 }

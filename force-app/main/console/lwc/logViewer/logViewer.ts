@@ -2,7 +2,7 @@ import { LightningElement, api } from 'lwc';
 import getRuns from '@salesforce/apex/RunLogController.getRuns';
 import getRunDetail from '@salesforce/apex/RunLogController.getRunDetail';
 import { NO_REASON, apexErrorMessages, formatRuntime, formatUtc } from 'c/syncFormat';
-import { csvDataUri, issuesCsv, issuesCsvFileName } from './issuesCsv';
+import { csvBlob, issuesCsv, issuesCsvFileName } from './issuesCsv';
 
 type RunSummary = InsightsSync.RunSummary;
 type RunDetail = InsightsSync.RunDetail;
@@ -107,11 +107,17 @@ export default class LogViewer extends LightningElement {
   /** Each request gets a number, so an answer that arrives after a newer request is dropped. */
   private runsRequest = 0;
   private detailRequest = 0;
+  /** The blob: URL of the last CSV downloaded, released on the next download or on close. */
+  private downloadUrl?: string;
 
   override connectedCallback(): void {
     this.pendingFocus = 'dialog';
     // loadRuns settles every failure into the overlay itself.
     this.loadRuns();
+  }
+
+  override disconnectedCallback(): void {
+    this.releaseDownload();
   }
 
   override renderedCallback(): void {
@@ -352,9 +358,20 @@ export default class LogViewer extends LightningElement {
     if (!detail || detail.issues.length === 0 || !link) {
       return;
     }
-    link.href = csvDataUri(issuesCsv(detail.issues));
+    this.releaseDownload();
+    this.downloadUrl = URL.createObjectURL(csvBlob(issuesCsv(detail.issues)));
+    link.href = this.downloadUrl;
     link.download = issuesCsvFileName(detail.run.name);
     link.click();
+  }
+
+  // The last file's blob: URL stays valid until the next download or until the viewer closes:
+  // revoking it right after click() can cancel a download the browser has not started yet.
+  private releaseDownload(): void {
+    if (this.downloadUrl) {
+      URL.revokeObjectURL(this.downloadUrl);
+      this.downloadUrl = undefined;
+    }
   }
 
   handleClose(): void {

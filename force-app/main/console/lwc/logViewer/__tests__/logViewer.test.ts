@@ -4,6 +4,23 @@ import getRuns from '@salesforce/apex/RunLogController.getRuns';
 import getRunDetail from '@salesforce/apex/RunLogController.getRunDetail';
 import { issuesCsv } from '../issuesCsv';
 
+/**
+ * The blob's bytes as UTF-8 text, byte order mark kept (jsdom's Blob has no text(), and
+ * FileReader.readAsText drops the mark).
+ */
+function readBlob(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const bytes = new Uint8Array(reader.result as ArrayBuffer);
+      const escaped = Array.from(bytes, (byte) => `%${byte.toString(16).padStart(2, '0')}`);
+      resolve(decodeURIComponent(escaped.join('')));
+    };
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(blob);
+  });
+}
+
 jest.mock('@salesforce/apex/RunLogController.getRuns', () => ({ default: jest.fn() }), {
   virtual: true
 });
@@ -509,26 +526,44 @@ describe('c-log-viewer', () => {
       expect(query(element, 'pre[data-id="step-log"]')).toBeTruthy();
     });
 
-    it('downloads the issues as CSV named after the run', async () => {
+    it('downloads the issues as a blob: CSV named after the run, and releases its URL', async () => {
       const clicked: { href: string | null; download: string }[] = [];
       const clickSpy = jest
         .spyOn(HTMLAnchorElement.prototype, 'click')
         .mockImplementation(function (this: HTMLAnchorElement) {
           clicked.push({ href: this.getAttribute('href'), download: this.download });
         });
+      const blobs: Blob[] = [];
+      const revoked: string[] = [];
+      // jsdom has no object URLs: record what the viewer creates and releases.
+      URL.createObjectURL = jest.fn((blob: Blob) => {
+        blobs.push(blob);
+        return `blob:https://example.test/${blobs.length}`;
+      });
+      URL.revokeObjectURL = jest.fn((url: string) => {
+        revoked.push(url);
+      });
       const element = await render();
       await showLog(element, WITH_ERRORS);
 
       await click(query(element, 'lightning-button[data-action="download-csv"]'));
+      await click(query(element, 'lightning-button[data-action="download-csv"]'));
       clickSpy.mockRestore();
 
-      const prefix = 'data:text/csv;charset=utf-8,';
-      expect(clicked).toHaveLength(1);
+      expect(clicked).toHaveLength(2);
       expect(clicked[0].download).toBe('insights-sync-run-RUN-000044-issues.csv');
-      expect(clicked[0].href?.startsWith(prefix)).toBe(true);
-      const csv = decodeURIComponent(clicked[0].href?.slice(prefix.length) ?? '');
+      expect(clicked[0].href).toBe('blob:https://example.test/1');
+      expect(clicked[1].href).toBe('blob:https://example.test/2');
+      expect(revoked).toEqual(['blob:https://example.test/1']);
+      expect(blobs[0].type).toBe('application/octet-stream');
+      const csv = await readBlob(blobs[0]);
       expect(csv).toBe(issuesCsv(DETAIL.issues));
-      expect(csv).toContain('"NPS must be between 0 and 10, got ""11""",WalkMe_NPS_Score__c,2\r\n');
+      expect(csv).toContain(
+        '"NPS must be between 0 and 10, got ""11""","WalkMe_NPS_Score__c","2"\r\n'
+      );
+
+      document.body.removeChild(element);
+      expect(revoked).toEqual(['blob:https://example.test/1', 'blob:https://example.test/2']);
     });
 
     it('labels the download for screen readers', async () => {
