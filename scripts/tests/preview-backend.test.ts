@@ -35,6 +35,8 @@ import {
 } from '../../preview/modules/preview/sampleAnswers/syncEngine.ts';
 import {
   compatibilityTable,
+  csvCredentialProblem,
+  csvPathProblem,
   validateIntegration,
   type PlannedField
 } from '../../preview/modules/preview/sampleAnswers/validation.ts';
@@ -504,6 +506,57 @@ describe('preview saves: IntegrationValidator rules and the Integration_Saved__e
     );
   });
 
+  it("holds a CSV source to the run's rules: credential name, packaged credentials, file path", () => {
+    const csv = (credential: string, path: string): string[] =>
+      validateIntegration({
+        ...loginsOnLead('email'),
+        matchPolicy: 'Update all',
+        blankValuePolicy: 'Leave as is',
+        sourceType: 'CSV Export',
+        connectionRegion: undefined,
+        csvNamedCredential: credential,
+        csvFilePath: path
+      });
+    for (const usable of ['Insights_Export_Bucket', 'acme__Exports_2', ' Bucket1 ']) {
+      assert.deepEqual(csv(usable, '/exports/logins.csv'), [], usable);
+    }
+    for (const malformed of ['Bucket_', 'Insights__Export__Bucket', 'Export___Bucket', '_Bucket']) {
+      assert.deepEqual(csv(malformed, 'exports/logins.csv'), [csvCredentialProblem(malformed)]);
+      assert.match(csvCredentialProblem(malformed) ?? '', /is not valid/);
+    }
+    for (const packaged of [
+      'WalkMe_Insights_US',
+      'walkme_insights_eu',
+      'acme__WalkMe_Insights_CA'
+    ]) {
+      assert.deepEqual(csv(packaged, 'public/v1/insights/reports'), [
+        `The Named Credential "${packaged}" is Insights Sync's own connection to the WalkMe API, not a storage bucket: a CSV export source cannot read through it. Create a Named Credential for the bucket that holds the export and enter its API name, such as Insights_Export_Bucket.`
+      ]);
+    }
+    assert.deepEqual(csv('Insights_Export_Bucket', 'exports/../secret.csv'), [
+      'The export file path must name a file below the Named Credential\'s URL, such as exports/logins.csv, got "exports/../secret.csv".'
+    ]);
+    assert.deepEqual(csv('Insights_Export_Bucket', 'exports/'), [csvPathProblem('exports/')]);
+  });
+
+  it('words the CSV credential problems as CsvCredentialName does', () => {
+    const source = readFileSync(
+      join(repositoryRoot, 'force-app/main/insights/classes/CsvCredentialName.cls'),
+      'utf8'
+    );
+    const body = /String problem\(String name\) \{([\s\S]*?)\n {2}\}/.exec(source)?.[1];
+    assert.ok(body, 'CsvCredentialName.problem found');
+    const messages = ['', 'Bucket_', 'WalkMe_Insights_US'].map((name) =>
+      csvCredentialProblem(name)
+    );
+    for (const literal of apexLiterals(body).filter((text) => text.length > 3)) {
+      assert.ok(
+        messages.some((message) => message?.includes(literal)),
+        `the preview words "${literal}" as the Apex does`
+      );
+    }
+  });
+
   it('refuses a save with the problems one a line, and publishes nothing', () => {
     const { org, time } = sampleOrg();
     const definition = loginsOnLead('email');
@@ -747,6 +800,13 @@ describe('preview Run Now: queued, running, finished, with its log', () => {
     );
   });
 });
+
+/** The string literals of a piece of Apex, unescaped, in order. */
+function apexLiterals(apex: string): string[] {
+  return [...apex.matchAll(/'((?:[^'\\]|\\.)*)'/g)].map((literal) =>
+    (literal[1] ?? '').replace(/\\'/g, "'")
+  );
+}
 
 /** The text an Apex method of InsightsConnectionMessages returns: its concatenated literals. */
 function apexSentence(method: string): string {

@@ -119,6 +119,46 @@ function isBlank(value: string | null | undefined): value is null | undefined | 
   return value === null || value === undefined || value.trim() === '';
 }
 
+// CsvCredentialName: a Named Credential's API name, after a namespace prefix if any.
+const CSV_CREDENTIAL_NAME =
+  /^(?:([A-Za-z][A-Za-z0-9]*)__)?([A-Za-z](?:[A-Za-z0-9]|_(?=[A-Za-z0-9]))*)$/;
+const PACKAGED_CREDENTIAL_PREFIX = 'walkme_insights_';
+
+/**
+ * CsvCredentialName.problem: why a name cannot be the Named Credential of a CSV export source
+ * (not an API name, or one of the package's own WalkMe credentials), or undefined. The preview
+ * runs unpackaged, so the package has no namespace here.
+ */
+export function csvCredentialProblem(name: string | null | undefined): string | undefined {
+  if (isBlank(name)) {
+    return 'A CSV export source needs the API name of the Named Credential that reaches the bucket holding the export.';
+  }
+  const parts = CSV_CREDENTIAL_NAME.exec(name.trim());
+  if (!parts) {
+    return `The Named Credential name "${name}" is not valid. Enter its API name (letters, digits and single underscores, starting with a letter and not ending with an underscore, after the namespace prefix of the package it belongs to, if any), such as Insights_Export_Bucket.`;
+  }
+  const localName = parts[2] ?? '';
+  const packaged =
+    localName.toLowerCase().startsWith(PACKAGED_CREDENTIAL_PREFIX) ||
+    REGIONS.some((region) => region.credential.toLowerCase() === localName.toLowerCase());
+  if (packaged) {
+    return `The Named Credential "${name.trim()}" is Insights Sync's own connection to the WalkMe API, not a storage bucket: a CSV export source cannot read through it. Create a Named Credential for the bucket that holds the export and enter its API name, such as Insights_Export_Bucket.`;
+  }
+  return undefined;
+}
+
+/** ByteRangeReader.normalizePath: why a path names no file below the credential's URL, or undefined. */
+export function csvPathProblem(path: string): string | undefined {
+  const trimmed = path.trim().replace(/^\//, '');
+  const valid =
+    trimmed !== '' &&
+    !trimmed.endsWith('/') &&
+    trimmed.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
+  return valid
+    ? undefined
+    : `The export file path must name a file below the Named Credential's URL, such as exports/logins.csv, got "${path}".`;
+}
+
 /** ObjectCatalog's message for a name that is no object. */
 export function unknownObjectMessage(objectApiName: string | null | undefined): string {
   return `The object "${objectApiName ?? 'null'}" does not exist in this org, or you cannot see it. Check its API name (for example Lead or Customer_Success__c).`;
@@ -195,22 +235,22 @@ class Validation {
   }
 
   private validateCsvSource(): void {
-    const credential = this.definition.csvNamedCredential;
-    if (isBlank(credential)) {
-      this.problems.push(
-        'A CSV export source needs the API name of the Named Credential that reaches the bucket holding the export.'
-      );
-    } else if (!DEVELOPER_NAME.test(credential.trim())) {
-      this.problems.push(
-        `The Named Credential name "${credential}" is not valid. Enter its API name (letters, digits and underscores), such as Insights_Export_Bucket.`
-      );
+    const credentialProblem = csvCredentialProblem(this.definition.csvNamedCredential);
+    if (credentialProblem) {
+      this.problems.push(credentialProblem);
     }
-    if (isBlank(this.definition.csvFilePath)) {
+    const path = this.definition.csvFilePath;
+    if (isBlank(path)) {
       this.problems.push(
         'A CSV export source needs the path of the export file in the bucket, such as /exports/logins.csv.'
       );
+      return;
     }
-    this.checkLength('CSV file path', this.definition.csvFilePath);
+    const pathProblem = csvPathProblem(path);
+    if (pathProblem) {
+      this.problems.push(pathProblem);
+    }
+    this.checkLength('CSV file path', path);
   }
 
   private validateTarget(): void {
