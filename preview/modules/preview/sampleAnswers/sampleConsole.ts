@@ -40,6 +40,9 @@ import {
   normalizeIntegration,
   planSync,
   regionFor,
+  targetFieldReason,
+  targetObjectReason,
+  targetObjectRefusal,
   unknownObjectMessage,
   validateIntegration,
   withoutEmptyMembers,
@@ -350,7 +353,7 @@ export class SampleConsole {
   }
 
   getObjects(): InsightsSync.CatalogObject[] {
-    return [...SAMPLE_OBJECTS]
+    return SAMPLE_OBJECTS.filter((object) => !targetObjectReason(object))
       .sort(
         (first, second) =>
           compareText(first.label.toLowerCase(), second.label.toLowerCase()) ||
@@ -363,6 +366,10 @@ export class SampleConsole {
     const object = findObject(objectApiName);
     if (!object) {
       throw new Error(unknownObjectMessage(objectApiName));
+    }
+    const refusal = targetObjectRefusal(object);
+    if (refusal) {
+      throw new Error(`${refusal} Choose another object.`);
     }
     const catalogField = (field: SampleField): InsightsSync.CatalogField => ({
       apiName: field.apiName,
@@ -381,7 +388,7 @@ export class SampleConsole {
       label: object.label,
       isUpdateable: true,
       fields: object.fields
-        .filter((field) => field.updateable)
+        .filter((field) => field.updateable && !targetFieldReason(object.apiName, field))
         .sort(compareFields)
         .map(catalogField),
       keyFields: object.fields.filter(isUsableAsKey).sort(compareFields).map(catalogField)
