@@ -544,6 +544,24 @@ describe('preview saves: IntegrationValidator rules and the Integration_Saved__e
     assert.deepEqual(csv('Insights_Export_Bucket', 'exports/'), [csvPathProblem('exports/')]);
   });
 
+  it('refuses to preview through a packaged WalkMe credential, as ReportSources does', () => {
+    const { org } = sampleOrg();
+    assert.equal(
+      errorOf(() =>
+        org.previewIntegration(
+          {
+            ...loginsOnLead('email'),
+            sourceType: 'CSV Export',
+            csvNamedCredential: 'WalkMe_Insights_EU',
+            csvFilePath: 'public/v1/insights/reports'
+          },
+          50
+        )
+      ),
+      `${csvCredentialProblem('WalkMe_Insights_EU') ?? ''} Edit the integration.`
+    );
+  });
+
   it('words the CSV credential problems as CsvCredentialName does', () => {
     const source = readFileSync(
       join(repositoryRoot, 'force-app/main/insights/classes/CsvCredentialName.cls'),

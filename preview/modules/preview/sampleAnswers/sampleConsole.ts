@@ -37,6 +37,7 @@ import {
   PreflightError,
   REGIONS,
   compatibilityTable,
+  csvCredentialProblem,
   normalizeIntegration,
   planSync,
   regionFor,
@@ -649,6 +650,11 @@ export class SampleConsole {
   /** The pages `readPage` would return for the definition's report, or why it cannot. */
   private reportPages(definition: Definition): readonly ReportPageData[] {
     if (definition.sourceType === 'CSV Export') {
+      // ReportSources refuses the credential first (CsvCredentialName.require), as the Apex does.
+      const credentialProblem = csvCredentialProblem(definition.csvNamedCredential);
+      if (credentialProblem) {
+        throw new Error(`${credentialProblem} Edit the integration.`);
+      }
       throw new Error(
         'The local preview has no storage bucket with CSV exports: preview or run an Insights API integration here.'
       );
