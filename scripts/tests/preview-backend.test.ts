@@ -34,8 +34,15 @@ import {
   valuesDiffer
 } from '../../preview/modules/preview/sampleAnswers/syncEngine.ts';
 import {
+  TARGET_RULES,
   compatibilityTable,
+  csvCredentialProblem,
+  csvPathProblem,
+  targetFieldReason,
+  targetObjectReason,
   validateIntegration,
+  type TargetFieldFacts,
+  type TargetObjectFacts,
   type PlannedField
 } from '../../preview/modules/preview/sampleAnswers/validation.ts';
 import { repositoryRoot } from '../lib/project.ts';
@@ -504,6 +511,75 @@ describe('preview saves: IntegrationValidator rules and the Integration_Saved__e
     );
   });
 
+  it("holds a CSV source to the run's rules: credential name, packaged credentials, file path", () => {
+    const csv = (credential: string, path: string): string[] =>
+      validateIntegration({
+        ...loginsOnLead('email'),
+        matchPolicy: 'Update all',
+        blankValuePolicy: 'Leave as is',
+        sourceType: 'CSV Export',
+        connectionRegion: undefined,
+        csvNamedCredential: credential,
+        csvFilePath: path
+      });
+    for (const usable of ['Insights_Export_Bucket', 'acme__Exports_2', ' Bucket1 ']) {
+      assert.deepEqual(csv(usable, '/exports/logins.csv'), [], usable);
+    }
+    for (const malformed of ['Bucket_', 'Insights__Export__Bucket', 'Export___Bucket', '_Bucket']) {
+      assert.deepEqual(csv(malformed, 'exports/logins.csv'), [csvCredentialProblem(malformed)]);
+      assert.match(csvCredentialProblem(malformed) ?? '', /is not valid/);
+    }
+    for (const packaged of [
+      'WalkMe_Insights_US',
+      'walkme_insights_eu',
+      'acme__WalkMe_Insights_CA'
+    ]) {
+      assert.deepEqual(csv(packaged, 'public/v1/insights/reports'), [
+        `The Named Credential "${packaged}" is Insights Sync's own connection to the WalkMe API, not a storage bucket: a CSV export source cannot read through it. Create a Named Credential for the bucket that holds the export and enter its API name, such as Insights_Export_Bucket.`
+      ]);
+    }
+    assert.deepEqual(csv('Insights_Export_Bucket', 'exports/../secret.csv'), [
+      'The export file path must name a file below the Named Credential\'s URL, such as exports/logins.csv, got "exports/../secret.csv".'
+    ]);
+    assert.deepEqual(csv('Insights_Export_Bucket', 'exports/'), [csvPathProblem('exports/')]);
+  });
+
+  it('refuses to preview through a packaged WalkMe credential, as ReportSources does', () => {
+    const { org } = sampleOrg();
+    assert.equal(
+      errorOf(() =>
+        org.previewIntegration(
+          {
+            ...loginsOnLead('email'),
+            sourceType: 'CSV Export',
+            csvNamedCredential: 'WalkMe_Insights_EU',
+            csvFilePath: 'public/v1/insights/reports'
+          },
+          50
+        )
+      ),
+      `${csvCredentialProblem('WalkMe_Insights_EU') ?? ''} Edit the integration.`
+    );
+  });
+
+  it('words the CSV credential problems as CsvCredentialName does', () => {
+    const source = readFileSync(
+      join(repositoryRoot, 'force-app/main/insights/classes/CsvCredentialName.cls'),
+      'utf8'
+    );
+    const body = /String problem\(String name\) \{([\s\S]*?)\n {2}\}/.exec(source)?.[1];
+    assert.ok(body, 'CsvCredentialName.problem found');
+    const messages = ['', 'Bucket_', 'WalkMe_Insights_US'].map((name) =>
+      csvCredentialProblem(name)
+    );
+    for (const literal of apexLiterals(body).filter((text) => text.length > 3)) {
+      assert.ok(
+        messages.some((message) => message?.includes(literal)),
+        `the preview words "${literal}" as the Apex does`
+      );
+    }
+  });
+
   it('refuses a save with the problems one a line, and publishes nothing', () => {
     const { org, time } = sampleOrg();
     const definition = loginsOnLead('email');
@@ -748,6 +824,13 @@ describe('preview Run Now: queued, running, finished, with its log', () => {
   });
 });
 
+/** The string literals of a piece of Apex, unescaped, in order. */
+function apexLiterals(apex: string): string[] {
+  return [...apex.matchAll(/'((?:[^'\\]|\\.)*)'/g)].map((literal) =>
+    (literal[1] ?? '').replace(/\\'/g, "'")
+  );
+}
+
 /** The text an Apex method of InsightsConnectionMessages returns: its concatenated literals. */
 function apexSentence(method: string): string {
   const source = readFileSync(
@@ -760,6 +843,180 @@ function apexSentence(method: string): string {
     .map((literal) => (literal[1] ?? '').replace(/\\'/g, "'"))
     .join('');
 }
+
+/** The parts of TargetRules.cls the preview mirrors, read from the Apex source. */
+function apexTargetRules(): typeof TARGET_RULES {
+  const source = readFileSync(
+    join(repositoryRoot, 'force-app/main/integrations/classes/TargetRules.cls'),
+    'utf8'
+  );
+  const block = (name: string): string => {
+    const found = new RegExp(`${name} = new [^{]+\\{([\\s\\S]*?)\\};`).exec(source)?.[1];
+    assert.ok(found, `TargetRules.${name} found`);
+    return found;
+  };
+  const constants = Object.fromEntries(
+    [...source.matchAll(/private static final String (\w+) =\s*'((?:[^'\\]|\\.)*)';/g)].map(
+      (match) => [match[1], (match[2] ?? '').replace(/\\'/g, "'")]
+    )
+  );
+  const pairs = (text: string, value: RegExp): [string, string][] =>
+    [...text.matchAll(new RegExp(`'([^']+)'\\s*=>\\s*${value.source}`, 'g'))].map((match) => [
+      match[1] ?? '',
+      (match[2] ?? '').replace(/\\'/g, "'")
+    ]);
+  const reasonNames = Object.keys(TARGET_RULES.reasons);
+  return {
+    reasons: Object.fromEntries(
+      reasonNames.map((name) => [name, constants[name]])
+    ) as typeof TARGET_RULES.reasons,
+    reasonsBySuffix: Object.fromEntries(
+      pairs(block('REASONS_BY_SUFFIX'), /(\w+)/)
+    ) as typeof TARGET_RULES.reasonsBySuffix,
+    securityObjects: apexLiterals(block('SECURITY_OBJECTS')),
+    fieldReasons: Object.fromEntries(pairs(block('FIELD_REASONS'), /'((?:[^'\\]|\\.)*)'/)),
+    userPermissionPrefix: constants.USER_PERMISSION_PREFIX ?? '',
+    securityReferences: apexLiterals(block('SECURITY_REFERENCES')),
+    ownObjects: [...block('OWN_OBJECTS').matchAll(/(\w+)\.SObjectType/g)].map(
+      (match) => match[1] ?? ''
+    )
+  };
+}
+
+describe('preview targets: TargetRules at save, at run and in the wizard', () => {
+  it('holds the same objects, fields and reasons as TargetRules', () => {
+    assert.deepEqual(TARGET_RULES, apexTargetRules());
+  });
+
+  it('refuses the objects TargetRules refuses, and allows those report data belongs on', () => {
+    const reasons = TARGET_RULES.reasons;
+    const cases: [TargetObjectFacts, string | undefined][] = [
+      [{ apiName: 'Insights_Sync_Settings__c', isCustomSetting: true }, reasons.CUSTOM_SETTING],
+      [{ apiName: 'Sync_Run__c' }, reasons.OWN_OBJECT],
+      [{ apiName: 'Sync_Run_Issue__c' }, reasons.OWN_OBJECT],
+      [{ apiName: 'Integration__mdt' }, reasons.CUSTOM_METADATA],
+      [{ apiName: 'Integration_Saved__e' }, reasons.NOT_RECORDS],
+      [{ apiName: 'AccountShare', associateEntityType: 'Share' }, reasons.SHARING],
+      [{ apiName: 'AccountHistory', associateEntityType: 'History' }, reasons.TRACKING],
+      [{ apiName: 'AccountFeed', associateEntityType: 'Feed' }, reasons.TRACKING],
+      [{ apiName: 'Customer_Success__Share' }, reasons.SHARING],
+      [{ apiName: 'PermissionSet' }, reasons.SECURITY_OBJECT],
+      [{ apiName: 'groupmember' }, reasons.SECURITY_OBJECT],
+      [{ apiName: 'Lead' }, undefined],
+      [{ apiName: 'User' }, undefined],
+      [{ apiName: 'Customer_Success__c' }, undefined]
+    ];
+    for (const [object, reason] of cases) {
+      assert.equal(targetObjectReason(object), reason, object.apiName);
+    }
+  });
+
+  it('refuses owner, login, identity and access fields, and nothing that only looks like one', () => {
+    const reasons = TARGET_RULES.reasons;
+    const cases: [string, TargetFieldFacts, string | undefined][] = [
+      ['Lead', { apiName: 'OwnerId', type: 'REFERENCE' }, TARGET_RULES.fieldReasons['*.OwnerId']],
+      [
+        'Case',
+        { apiName: 'recordtypeid', type: 'REFERENCE' },
+        TARGET_RULES.fieldReasons['*.RecordTypeId']
+      ],
+      ['User', { apiName: 'IsActive', type: 'BOOLEAN' }, "turns the user's login on or off"],
+      ['User', { apiName: 'Email', type: 'EMAIL' }, TARGET_RULES.fieldReasons['User.Email']],
+      [
+        'User',
+        { apiName: 'UserPermissionsKnowledgeUser', type: 'BOOLEAN' },
+        reasons.USER_PERMISSION
+      ],
+      [
+        'GroupMember',
+        { apiName: 'GroupId', type: 'REFERENCE', referenceTo: ['Group'] },
+        reasons.SECURITY_REFERENCE
+      ],
+      ['Lead', { apiName: 'Email', type: 'EMAIL' }, undefined],
+      ['Campaign', { apiName: 'IsActive', type: 'BOOLEAN' }, undefined],
+      ['Contact', { apiName: 'AccountId', type: 'REFERENCE', referenceTo: ['Account'] }, undefined]
+    ];
+    for (const [objectName, field, reason] of cases) {
+      assert.equal(targetFieldReason(objectName, field), reason, `${objectName}.${field.apiName}`);
+    }
+  });
+
+  it('offers the wizard no refused object or field, and keeps identifiers as keys', () => {
+    const { org } = sampleOrg();
+    const offered = org.getObjects().map((object) => object.apiName);
+    assert.ok(offered.includes('User'), 'User is offered');
+    assert.ok(!offered.includes('Insights_Sync_Settings__c'), 'the settings are not');
+    const user = org.describeObject('User');
+    const writable = user.fields.map((field) => field.apiName);
+    for (const refused of ['IsActive', 'Username', 'Email', 'FederationIdentifier', 'ProfileId']) {
+      assert.ok(!writable.includes(refused), `User.${refused} is not offered to write`);
+    }
+    assert.ok(writable.includes('Title'), 'User.Title is');
+    const keys = user.keyFields.map((field) => field.apiName);
+    assert.ok(keys.includes('Email') && keys.includes('Username'), 'users are found by them');
+    assert.ok(
+      !org.describeObject('Lead').fields.some((field) => field.apiName === 'OwnerId'),
+      'no owner to write'
+    );
+    assert.equal(
+      errorOf(() => org.describeObject('insights_sync_settings__c')),
+      `Insights Sync does not write to "Insights Sync Settings" (Insights_Sync_Settings__c): it ${TARGET_RULES.reasons.CUSTOM_SETTING}. Choose another object.`
+    );
+  });
+
+  it("refuses at save a refused object and a refused field, in the validator's words", () => {
+    const settings = {
+      ...loginsOnLead('email'),
+      targetObject: 'Insights_Sync_Settings__c',
+      objectKeyField: 'Name'
+    };
+    assert.ok(
+      validateIntegration(settings).includes(
+        `Insights Sync does not write to "Insights Sync Settings" (Insights_Sync_Settings__c): it ${TARGET_RULES.reasons.CUSTOM_SETTING}. Choose another object.`
+      )
+    );
+    const onUser = {
+      ...loginsOnLead('email'),
+      matchPolicy: 'Update all',
+      blankValuePolicy: 'Leave as is',
+      targetObject: 'User',
+      mappings: [
+        { column: 'user_id', columnType: 'string', field: 'Title' },
+        { column: 'active', columnType: 'boolean', field: 'IsActive' }
+      ]
+    };
+    assert.deepEqual(validateIntegration(onUser), [
+      `Row 2 (column "active"): Insights Sync does not write "Active" (IsActive) of "User" (User): it turns the user's login on or off. Choose another field.`
+    ]);
+    assert.deepEqual(validateIntegration({ ...onUser, mappings: onUser.mappings.slice(0, 1) }), []);
+  });
+
+  it('refuses at run (Preview included) what the save refuses, before reading the report', () => {
+    const { org } = sampleOrg();
+    const onUser = {
+      ...loginsOnLead('email'),
+      targetObject: 'User',
+      mappings: [{ column: 'last_login', columnType: 'boolean', field: 'IsActive' }]
+    };
+    assert.equal(
+      errorOf(() => org.previewIntegration(onUser, 50)),
+      `Insights Sync does not write "Active" (IsActive) of "User" (User): it turns the user's login on or off. Edit the integration's mapping and remove row 1.`
+    );
+    assert.equal(
+      errorOf(() =>
+        org.previewIntegration(
+          {
+            ...loginsOnLead('email'),
+            targetObject: 'Insights_Sync_Settings__c',
+            objectKeyField: 'Name'
+          },
+          50
+        )
+      ),
+      `Insights Sync does not write to "Insights Sync Settings" (Insights_Sync_Settings__c): it ${TARGET_RULES.reasons.CUSTOM_SETTING}. Edit the integration and choose another object.`
+    );
+  });
+});
 
 describe('preview connections and catalog', () => {
   it('says what to grant, in the Apex words, for a user without the token access', () => {

@@ -7,6 +7,14 @@ import { OrgScriptError } from './main.ts';
 import type { ProjectFile } from './projectFile.ts';
 import { isObject, textOf } from './sf.ts';
 
+/**
+ * The package's description for `sf package create`: security review expects it to say that the
+ * package deploys metadata from Apex (each version's versionDescription in sfdx-project.json does
+ * too).
+ */
+export const PACKAGE_DESCRIPTION =
+  'WalkMe Insights report data on any Salesforce object. Integrations are custom metadata that the package deploys from Apex (Metadata API).';
+
 /** The package's name and id (0Ho…), from the default package directory and packageAliases. */
 export function requirePackage(project: ProjectFile): { name: string; id: string } {
   const name = project.packageName;
@@ -18,7 +26,7 @@ export function requirePackage(project: ProjectFile): { name: string; id: string
   const id = project.packageAliases[name];
   if (!id) {
     throw new OrgScriptError(
-      `sfdx-project.json has no packageAliases entry for "${name}": create the package once with npx sf package create --name "${name}" --package-type Managed --path force-app --target-dev-hub <devhub> (the namespace must be linked to the Dev Hub and set in sfdx-project.json), then commit sfdx-project.json`
+      `sfdx-project.json has no packageAliases entry for "${name}": create the package once with npx sf package create --name "${name}" --package-type Managed --path force-app --description "${PACKAGE_DESCRIPTION}" --target-dev-hub <devhub> (the namespace must be linked to the Dev Hub and set in sfdx-project.json), then commit sfdx-project.json`
     );
   }
   return { name, id };

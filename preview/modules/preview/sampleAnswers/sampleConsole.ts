@@ -37,9 +37,13 @@ import {
   PreflightError,
   REGIONS,
   compatibilityTable,
+  csvCredentialProblem,
   normalizeIntegration,
   planSync,
   regionFor,
+  targetFieldReason,
+  targetObjectReason,
+  targetObjectRefusal,
   unknownObjectMessage,
   validateIntegration,
   withoutEmptyMembers,
@@ -350,7 +354,7 @@ export class SampleConsole {
   }
 
   getObjects(): InsightsSync.CatalogObject[] {
-    return [...SAMPLE_OBJECTS]
+    return SAMPLE_OBJECTS.filter((object) => !targetObjectReason(object))
       .sort(
         (first, second) =>
           compareText(first.label.toLowerCase(), second.label.toLowerCase()) ||
@@ -363,6 +367,10 @@ export class SampleConsole {
     const object = findObject(objectApiName);
     if (!object) {
       throw new Error(unknownObjectMessage(objectApiName));
+    }
+    const refusal = targetObjectRefusal(object);
+    if (refusal) {
+      throw new Error(`${refusal} Choose another object.`);
     }
     const catalogField = (field: SampleField): InsightsSync.CatalogField => ({
       apiName: field.apiName,
@@ -381,7 +389,7 @@ export class SampleConsole {
       label: object.label,
       isUpdateable: true,
       fields: object.fields
-        .filter((field) => field.updateable)
+        .filter((field) => field.updateable && !targetFieldReason(object.apiName, field))
         .sort(compareFields)
         .map(catalogField),
       keyFields: object.fields.filter(isUsableAsKey).sort(compareFields).map(catalogField)
@@ -642,6 +650,11 @@ export class SampleConsole {
   /** The pages `readPage` would return for the definition's report, or why it cannot. */
   private reportPages(definition: Definition): readonly ReportPageData[] {
     if (definition.sourceType === 'CSV Export') {
+      // ReportSources refuses the credential first (CsvCredentialName.require), as the Apex does.
+      const credentialProblem = csvCredentialProblem(definition.csvNamedCredential);
+      if (credentialProblem) {
+        throw new Error(`${credentialProblem} Edit the integration.`);
+      }
       throw new Error(
         'The local preview has no storage bucket with CSV exports: preview or run an Insights API integration here.'
       );

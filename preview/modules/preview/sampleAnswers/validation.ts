@@ -1,7 +1,8 @@
 /**
  * The save rules of an integration as IntegrationValidator words them, the column-type table of
- * ColumnTypeCompatibility, and the run checks of SyncPreflight (which Preview and every run make),
- * over the preview's schema (preview/sampleCatalog).
+ * ColumnTypeCompatibility, the targets TargetRules allows, the CSV credential rule of
+ * CsvCredentialName, and the run checks of SyncPreflight (which Preview and every run make), over
+ * the preview's schema (preview/sampleCatalog).
  */
 import {
   findField,
@@ -119,6 +120,263 @@ function isBlank(value: string | null | undefined): value is null | undefined | 
   return value === null || value === undefined || value.trim() === '';
 }
 
+// CsvCredentialName: a Named Credential's API name, after a namespace prefix if any.
+const CSV_CREDENTIAL_NAME =
+  /^(?:([A-Za-z][A-Za-z0-9]*)__)?([A-Za-z](?:[A-Za-z0-9]|_(?=[A-Za-z0-9]))*)$/;
+const PACKAGED_CREDENTIAL_PREFIX = 'walkme_insights_';
+
+/**
+ * CsvCredentialName.problem: why a name cannot be the Named Credential of a CSV export source
+ * (not an API name, or one of the package's own WalkMe credentials), or undefined. The preview
+ * runs unpackaged, so the package has no namespace here.
+ */
+export function csvCredentialProblem(name: string | null | undefined): string | undefined {
+  if (isBlank(name)) {
+    return 'A CSV export source needs the API name of the Named Credential that reaches the bucket holding the export.';
+  }
+  const parts = CSV_CREDENTIAL_NAME.exec(name.trim());
+  if (!parts) {
+    return `The Named Credential name "${name}" is not valid. Enter its API name (letters, digits and single underscores, starting with a letter and not ending with an underscore, after the namespace prefix of the package it belongs to, if any), such as Insights_Export_Bucket.`;
+  }
+  const localName = parts[2] ?? '';
+  const packaged =
+    localName.toLowerCase().startsWith(PACKAGED_CREDENTIAL_PREFIX) ||
+    REGIONS.some((region) => region.credential.toLowerCase() === localName.toLowerCase());
+  if (packaged) {
+    return `The Named Credential "${name.trim()}" is Insights Sync's own connection to the WalkMe API, not a storage bucket: a CSV export source cannot read through it. Create a Named Credential for the bucket that holds the export and enter its API name, such as Insights_Export_Bucket.`;
+  }
+  return undefined;
+}
+
+/** ByteRangeReader.normalizePath: why a path names no file below the credential's URL, or undefined. */
+export function csvPathProblem(path: string): string | undefined {
+  const trimmed = path.trim().replace(/^\//, '');
+  const valid =
+    trimmed !== '' &&
+    !trimmed.endsWith('/') &&
+    trimmed.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
+  return valid
+    ? undefined
+    : `The export file path must name a file below the Named Credential's URL, such as exports/logins.csv, got "${path}".`;
+}
+
+/**
+ * TargetRules, as data: the objects report data may not reach and the fields it may never set,
+ * with the reasons in the Apex words. scripts/tests/preview-backend.test.ts compares every entry
+ * with TargetRules.cls.
+ */
+export const TARGET_RULES = {
+  reasons: {
+    OWN_OBJECT:
+      'belongs to Insights Sync itself (its run log), which report data must never change',
+    CUSTOM_SETTING:
+      'is a custom setting: it holds configuration that code and apps act on, not records for report data',
+    CUSTOM_METADATA:
+      'is a custom metadata type: it holds configuration, deployed as metadata rather than written as records',
+    SHARING:
+      'is a sharing object: its records decide who can see and edit the records of another object',
+    TRACKING:
+      'holds the history, feed or change events of another object, which Salesforce writes itself',
+    NOT_RECORDS:
+      'is a platform event, big, external, Data Cloud, knowledge, tag or historical trending object, which an integration cannot update',
+    SECURITY_OBJECT: 'decides who can log in, or what users can see and do',
+    USER_PERMISSION: 'grants the user a feature license, such as Marketing User or Knowledge User',
+    SECURITY_REFERENCE:
+      'points to a profile, role, permission set or group, which decide what users can see and do'
+  },
+  reasonsBySuffix: {
+    __mdt: 'CUSTOM_METADATA',
+    __share: 'SHARING',
+    __history: 'TRACKING',
+    __feed: 'TRACKING',
+    __changeevent: 'TRACKING',
+    __e: 'NOT_RECORDS',
+    __b: 'NOT_RECORDS',
+    __x: 'NOT_RECORDS',
+    __dlm: 'NOT_RECORDS',
+    __kav: 'NOT_RECORDS',
+    __ka: 'NOT_RECORDS',
+    __tag: 'NOT_RECORDS',
+    __hd: 'NOT_RECORDS'
+  } as Readonly<Record<string, TargetReasonName>>,
+  securityObjects: [
+    'AccountTeamMember',
+    'AuthProvider',
+    'AuthSession',
+    'CaseTeamMember',
+    'ConnectedApplication',
+    'ExternalCredential',
+    'ExternalDataUserAuth',
+    'FieldPermissions',
+    'Group',
+    'GroupMember',
+    'LoginIp',
+    'MutingPermissionSet',
+    'NamedCredential',
+    'ObjectPermissions',
+    'ObjectTerritory2Association',
+    'OpportunityTeamMember',
+    'Organization',
+    'PermissionSet',
+    'PermissionSetAssignment',
+    'PermissionSetGroup',
+    'PermissionSetGroupComponent',
+    'PermissionSetLicenseAssign',
+    'Profile',
+    'SessionPermSetActivation',
+    'SetupEntityAccess',
+    'Territory2',
+    'TwoFactorInfo',
+    'UserAccountTeamMember',
+    'UserExternalCredential',
+    'UserLogin',
+    'UserPackageLicense',
+    'UserRole',
+    'UserTeamMember',
+    'UserTerritory2Association'
+  ],
+  fieldReasons: {
+    '*.OwnerId': 'decides who owns the record, and with it who can see and edit it',
+    '*.RecordTypeId':
+      'decides the record type, on which sharing rules, page layouts and business processes depend',
+    'Account.IsCustomerPortal':
+      "turns the customer portal logins of the account's contacts on or off",
+    'Account.IsPartner': "turns the partner logins of the account's contacts on or off",
+    'User.DelegatedApproverId': "approves records on the user's behalf",
+    'User.Email':
+      "receives the user's password resets and verification codes, so whoever sets it can take over the login",
+    'User.FederationIdentifier':
+      'ties the user to a single sign-on identity: whoever holds that identity logs in as the user',
+    'User.IsActive': "turns the user's login on or off",
+    'User.ManagerId':
+      'places the user in manager groups, through which records are shared and approved',
+    'User.ProfileId': "decides the user's permissions",
+    'User.UserRoleId': 'places the user in the role hierarchy, which decides the records they see',
+    'User.Username': 'is the name the user logs in with'
+  } as Readonly<Record<string, string>>,
+  userPermissionPrefix: 'UserPermissions',
+  securityReferences: [
+    'Group',
+    'PermissionSet',
+    'PermissionSetGroup',
+    'PermissionSetLicense',
+    'Profile',
+    'UserLicense',
+    'UserRole'
+  ],
+  ownObjects: [
+    'Insights_Sync_Settings__c',
+    'Integration__mdt',
+    'Integration_Saved__e',
+    'Sync_Run__c',
+    'Sync_Run_Finished__e',
+    'Sync_Run_Issue__c'
+  ]
+};
+
+type TargetReasonName =
+  | 'OWN_OBJECT'
+  | 'CUSTOM_SETTING'
+  | 'CUSTOM_METADATA'
+  | 'SHARING'
+  | 'TRACKING'
+  | 'NOT_RECORDS'
+  | 'SECURITY_OBJECT'
+  | 'USER_PERMISSION'
+  | 'SECURITY_REFERENCE';
+
+/** What TargetRules reads of an object's describe. */
+export interface TargetObjectFacts {
+  apiName: string;
+  isCustomSetting?: boolean;
+  /** `getAssociateEntityType()`: Share, History, Feed, ChangeEvent… */
+  associateEntityType?: string;
+}
+
+/** What TargetRules reads of a field's describe. */
+export interface TargetFieldFacts {
+  apiName: string;
+  type: string;
+  referenceTo?: readonly string[];
+}
+
+const sameText = (first: string, second: string): boolean =>
+  first.toLowerCase() === second.toLowerCase();
+
+/**
+ * TargetRules.objectReason: why an object may not be the target of an integration, completing
+ * "it …", or undefined. The preview runs unpackaged: the package has no namespace here.
+ */
+export function targetObjectReason(object: TargetObjectFacts): string | undefined {
+  const { reasons } = TARGET_RULES;
+  if (object.isCustomSetting) {
+    return reasons.CUSTOM_SETTING;
+  }
+  if (object.associateEntityType) {
+    return sameText(object.associateEntityType, 'Share') ? reasons.SHARING : reasons.TRACKING;
+  }
+  const lowerName = object.apiName.toLowerCase();
+  for (const [suffix, reason] of Object.entries(TARGET_RULES.reasonsBySuffix)) {
+    if (lowerName.endsWith(suffix)) {
+      return reasons[reason];
+    }
+  }
+  if (TARGET_RULES.ownObjects.some((own) => sameText(own, object.apiName))) {
+    return reasons.OWN_OBJECT;
+  }
+  return TARGET_RULES.securityObjects.some((name) => sameText(name, object.apiName))
+    ? reasons.SECURITY_OBJECT
+    : undefined;
+}
+
+/** TargetRules.objectRefusal: the object named, and why, or undefined. */
+export function targetObjectRefusal(
+  object: TargetObjectFacts & { label: string }
+): string | undefined {
+  const reason = targetObjectReason(object);
+  return reason ? `Insights Sync does not write to ${nameOf(object)}: it ${reason}.` : undefined;
+}
+
+/** TargetRules.fieldReason: why report data may never be written to a field, or undefined. */
+export function targetFieldReason(
+  objectApiName: string,
+  field: TargetFieldFacts
+): string | undefined {
+  const entries = Object.entries(TARGET_RULES.fieldReasons);
+  const reasonFor = (key: string): string | undefined =>
+    entries.find(([candidate]) => sameText(candidate, key))?.[1];
+  const reason = reasonFor(`${objectApiName}.${field.apiName}`) ?? reasonFor(`*.${field.apiName}`);
+  if (reason) {
+    return reason;
+  }
+  if (
+    sameText(objectApiName, 'User') &&
+    field.apiName.startsWith(TARGET_RULES.userPermissionPrefix)
+  ) {
+    return TARGET_RULES.reasons.USER_PERMISSION;
+  }
+  if (
+    field.type === 'REFERENCE' &&
+    (field.referenceTo ?? []).some((referenced) =>
+      TARGET_RULES.securityReferences.some((name) => sameText(name, referenced))
+    )
+  ) {
+    return TARGET_RULES.reasons.SECURITY_REFERENCE;
+  }
+  return undefined;
+}
+
+/** TargetRules.fieldRefusal: the field and its object named, and why, or undefined. */
+export function targetFieldRefusal(
+  object: { apiName: string; label: string },
+  field: TargetFieldFacts & { label: string }
+): string | undefined {
+  const reason = targetFieldReason(object.apiName, field);
+  return reason
+    ? `Insights Sync does not write ${nameOf(field)} of ${nameOf(object)}: it ${reason}.`
+    : undefined;
+}
+
 /** ObjectCatalog's message for a name that is no object. */
 export function unknownObjectMessage(objectApiName: string | null | undefined): string {
   return `The object "${objectApiName ?? 'null'}" does not exist in this org, or you cannot see it. Check its API name (for example Lead or Customer_Success__c).`;
@@ -195,22 +453,22 @@ class Validation {
   }
 
   private validateCsvSource(): void {
-    const credential = this.definition.csvNamedCredential;
-    if (isBlank(credential)) {
-      this.problems.push(
-        'A CSV export source needs the API name of the Named Credential that reaches the bucket holding the export.'
-      );
-    } else if (!DEVELOPER_NAME.test(credential.trim())) {
-      this.problems.push(
-        `The Named Credential name "${credential}" is not valid. Enter its API name (letters, digits and underscores), such as Insights_Export_Bucket.`
-      );
+    const credentialProblem = csvCredentialProblem(this.definition.csvNamedCredential);
+    if (credentialProblem) {
+      this.problems.push(credentialProblem);
     }
-    if (isBlank(this.definition.csvFilePath)) {
+    const path = this.definition.csvFilePath;
+    if (isBlank(path)) {
       this.problems.push(
         'A CSV export source needs the path of the export file in the bucket, such as /exports/logins.csv.'
       );
+      return;
     }
-    this.checkLength('CSV file path', this.definition.csvFilePath);
+    const pathProblem = csvPathProblem(path);
+    if (pathProblem) {
+      this.problems.push(pathProblem);
+    }
+    this.checkLength('CSV file path', path);
   }
 
   private validateTarget(): void {
@@ -221,6 +479,11 @@ class Validation {
     const found = findObject(this.definition.targetObject);
     if (!found) {
       this.problems.push(unknownObjectMessage(this.definition.targetObject));
+      return;
+    }
+    const refusal = targetObjectRefusal(found);
+    if (refusal) {
+      this.problems.push(`${refusal} Choose another object.`);
       return;
     }
     this.target = found;
@@ -308,10 +571,13 @@ class Validation {
     columnType: string | undefined
   ): void {
     const found = findField(target, fieldName);
+    const refusal = found ? targetFieldRefusal(target, found) : undefined;
     if (!found) {
       this.problems.push(
         `${rowName}: the field "${fieldName}" does not exist on ${nameOf(target)}.`
       );
+    } else if (refusal) {
+      this.problems.push(`${rowName}: ${refusal} Choose another field.`);
     } else if (!found.updateable) {
       this.problems.push(
         `${rowName}: you cannot edit the field ${nameOf(found)} of ${nameOf(target)}. Choose another field, or ask your Salesforce admin for edit access to it.`
@@ -499,10 +765,14 @@ export function planSync(
     );
   } else {
     target = findObject(definition.targetObject);
+    const refusal = target ? targetObjectRefusal(target) : undefined;
     if (!target) {
       reasons.push(
         `The object "${definition.targetObject.trim()}" no longer exists in this org, or you cannot see it: restore it, ask your Salesforce admin for access to it, or edit the integration and choose another object.`
       );
+    } else if (refusal) {
+      reasons.push(`${refusal} Edit the integration and choose another object.`);
+      target = undefined;
     }
   }
   if (target) {
@@ -569,10 +839,13 @@ export function planSync(
         return;
       }
       rowByField.set(found.apiName.toLowerCase(), row);
+      const fieldRefusal = targetFieldRefusal(target as SampleObject, found);
       if (keyField && found.apiName.toLowerCase() === keyField.apiName.toLowerCase()) {
         reasons.push(
           `${qualified(found.apiName)} is the key field, which finds the records and is never written (mapping row ${row}): edit the integration's mapping and choose another field.`
         );
+      } else if (fieldRefusal) {
+        reasons.push(`${fieldRefusal} Edit the integration's mapping and remove row ${row}.`);
       } else if (!found.updateable) {
         reasons.push(
           `You cannot edit ${qualified(found.apiName)} (it is read-only, or your field-level security does not let you edit it): ask your Salesforce admin for edit access to it, or edit the integration's mapping.`

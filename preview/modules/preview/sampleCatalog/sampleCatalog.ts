@@ -26,6 +26,8 @@ export interface SampleField extends InsightsSync.CatalogField {
   filterable: boolean;
   externalId: boolean;
   idLookup: boolean;
+  /** `getReferenceTo()` of a lookup: the objects it points to. */
+  referenceTo: string[];
 }
 
 /** A validation rule of the preview org: the record after an update either passes or not. */
@@ -39,6 +41,8 @@ export interface SampleObject {
   apiName: string;
   label: string;
   isCustom: boolean;
+  /** `isCustomSetting()`: configuration, which TargetRules refuses as a target. */
+  isCustomSetting?: boolean;
   /** Every field, the non-updateable ones too. */
   fields: SampleField[];
   records: SampleRecord[];
@@ -54,6 +58,7 @@ interface FieldOptions {
   readOnly?: boolean;
   externalId?: boolean;
   idLookup?: boolean;
+  referenceTo?: string[];
 }
 
 /** `getLength()` of the text types when a field does not say. */
@@ -93,7 +98,8 @@ function field(
     // Long text areas cannot be filtered on; short ones (255) can.
     filterable: !(type === 'TEXTAREA' && (options.length ?? DEFAULT_LENGTHS.TEXTAREA) > 255),
     externalId,
-    idLookup
+    idLookup,
+    referenceTo: options.referenceTo ?? []
   };
 }
 
@@ -123,7 +129,7 @@ function systemFields(idLabel: string): SampleField[] {
     field('Id', idLabel, 'ID'),
     field('CreatedDate', 'Created Date', 'DATETIME', readOnly),
     field('LastModifiedDate', 'Last Modified Date', 'DATETIME', readOnly),
-    field('OwnerId', 'Owner ID', 'REFERENCE')
+    field('OwnerId', 'Owner ID', 'REFERENCE', { referenceTo: ['Group', 'User'] })
   ];
 }
 
@@ -636,16 +642,68 @@ const CAMPAIGN: SampleObject = {
   validationRules: []
 };
 
-/** Every object of the preview org the admin can update. */
+// Users may be a target, but not their login, identity and access fields (TargetRules).
+const USER: SampleObject = {
+  apiName: 'User',
+  label: 'User',
+  isCustom: false,
+  fields: [
+    field('Id', 'User ID', 'ID'),
+    field('CreatedDate', 'Created Date', 'DATETIME', readOnly),
+    field('LastModifiedDate', 'Last Modified Date', 'DATETIME', readOnly),
+    field('Username', 'Username', 'STRING', { length: 80, idLookup: true }),
+    field('Email', 'Email', 'EMAIL', { length: 128 }),
+    field('FederationIdentifier', 'SAML Federation ID', 'STRING', { length: 512, idLookup: true }),
+    field('FirstName', 'First Name', 'STRING', { length: 40 }),
+    field('LastName', 'Last Name', 'STRING', { length: 80 }),
+    field('Title', 'Title', 'STRING', { length: 80 }),
+    field('Department', 'Department', 'STRING', { length: 80 }),
+    field('IsActive', 'Active', 'BOOLEAN'),
+    field('ProfileId', 'Profile ID', 'REFERENCE', { referenceTo: ['Profile'] }),
+    field('UserRoleId', 'Role ID', 'REFERENCE', { referenceTo: ['UserRole'] }),
+    field('ManagerId', 'Manager ID', 'REFERENCE', { referenceTo: ['User'] }),
+    field('UserPermissionsMarketingUser', 'Marketing User', 'BOOLEAN'),
+    ...loginFields()
+  ],
+  records: [],
+  validationRules: []
+};
+
+// The package's own settings: a custom setting, which no integration may target (TargetRules).
+const INSIGHTS_SYNC_SETTINGS: SampleObject = {
+  apiName: 'Insights_Sync_Settings__c',
+  label: 'Insights Sync Settings',
+  isCustom: true,
+  isCustomSetting: true,
+  fields: [
+    field('Id', 'Record ID', 'ID'),
+    field('Name', 'Name', 'STRING', { length: 80 }),
+    field('SetupOwnerId', 'Location', 'REFERENCE', {
+      referenceTo: ['Organization', 'Profile', 'User']
+    }),
+    field('Log_Retention_Days__c', 'Log Retention Days', 'DOUBLE', number(4, 0)),
+    field('Max_Issues_Per_Run__c', 'Max Issues Per Run', 'DOUBLE', number(5, 0)),
+    field('Failure_Email_Recipients__c', 'Failure Email Recipients', 'STRING')
+  ],
+  records: [],
+  validationRules: []
+};
+
+/**
+ * Every object of the preview org the admin can update: the ones the wizard offers, and the
+ * package's settings, which describe finds but TargetRules refuses as a target.
+ */
 export const SAMPLE_OBJECTS: readonly SampleObject[] = [
   ACCOUNT,
   CAMPAIGN,
   CASE,
   CONTACT,
   CUSTOMER_SUCCESS,
+  INSIGHTS_SYNC_SETTINGS,
   LEAD,
   OPPORTUNITY,
-  PRODUCT_USAGE
+  PRODUCT_USAGE,
+  USER
 ];
 
 /** The object of an API name in any case (as `Schema.describeSObjects` finds it), if any. */
