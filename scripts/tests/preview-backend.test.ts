@@ -31,19 +31,24 @@ import {
 import {
   convertValue,
   normalizeKey,
-  valuesDiffer
+  processPage,
+  valuesDiffer,
+  type EnginePage,
+  type PageOutcome
 } from '../../preview/modules/preview/sampleAnswers/syncEngine.ts';
 import {
   TARGET_RULES,
   compatibilityTable,
   csvCredentialProblem,
   csvPathProblem,
+  planSync,
   targetFieldReason,
   targetObjectReason,
   validateIntegration,
   type TargetFieldFacts,
   type TargetObjectFacts,
-  type PlannedField
+  type PlannedField,
+  type SyncPlan
 } from '../../preview/modules/preview/sampleAnswers/validation.ts';
 import { repositoryRoot } from '../lib/project.ts';
 
@@ -235,6 +240,266 @@ describe('preview sync engine: keys and values', () => {
       'percent',
       'string'
     ]);
+  });
+});
+
+/**
+ * Logins review onto Lead with one mapping, last_login → WalkMe_Last_Login__c, against two leads
+ * of its own that both hold a last login.
+ */
+function lastLoginPlan(blankValuePolicy: string): SyncPlan {
+  const definition = loginsOnLead('email');
+  definition.mappings = [
+    { column: 'last_login', columnType: 'datetime', field: 'WalkMe_Last_Login__c' }
+  ];
+  definition.blankValuePolicy = blankValuePolicy;
+  const plan = planSync(definition);
+  const held = '2026-11-02T09:12:00.000Z';
+  return {
+    ...plan,
+    object: {
+      ...plan.object,
+      records: [
+        { Id: '00Q000000000001AAA', Email: 'ana.silva@example.com', WalkMe_Last_Login__c: held },
+        { Id: '00Q000000000002AAA', Email: 'ben.okafor@example.com', WalkMe_Last_Login__c: held }
+      ]
+    }
+  };
+}
+
+function lastLoginPage(
+  rows: EnginePage['rows'],
+  rowProblems?: EnginePage['rowProblems']
+): EnginePage {
+  return {
+    columns: [
+      { name: 'email', label: 'Email', type: 'string' },
+      { name: 'last_login', label: 'Last login', type: 'datetime' }
+    ],
+    rows,
+    rowProblems
+  };
+}
+
+function run(plan: SyncPlan, page: EnginePage, dryRun = false): PageOutcome {
+  return processPage(plan, page, { firstRowNumber: 1, seenKeys: new Set(), dryRun });
+}
+
+function lastLoginOf(plan: SyncPlan, email: string): unknown {
+  return plan.object.records.find((record) => record.Email === email)?.WalkMe_Last_Login__c;
+}
+
+function countsAddUp(outcome: PageOutcome): void {
+  assert.equal(
+    outcome.rowsRead,
+    outcome.rowsMatched + outcome.rowsUnmatched + outcome.rowsSkipped,
+    'every row read is matched, unmatched or skipped'
+  );
+}
+
+describe('preview sync engine: rows that are not whole, as SyncPageProcessor reads them', () => {
+  it('clears on an explicit null but leaves a field whose cell the row lacks, under Clear', () => {
+    const plan = lastLoginPlan('Clear');
+    const outcome = run(
+      plan,
+      lastLoginPage([
+        { email: 'ana.silva@example.com' },
+        { email: 'ben.okafor@example.com', last_login: null }
+      ])
+    );
+    assert.equal(lastLoginOf(plan, 'ana.silva@example.com'), '2026-11-02T09:12:00.000Z');
+    assert.equal(lastLoginOf(plan, 'ben.okafor@example.com'), null, 'the null clears');
+    assert.deepEqual([outcome.recordsUpdated, outcome.recordsUnchanged], [1, 1]);
+    assert.deepEqual(outcome.issues, [
+      {
+        severity: 'Warning',
+        statusCode: 'MISSING_COLUMN',
+        message:
+          'Row 1 has no cell for the column "last_login", which the integration writes to Lead.WalkMe_Last_Login__c; on its records the field was left as it is (a missing cell is not a blank, so it never clears a field).',
+        field: 'WalkMe_Last_Login__c',
+        rowNumber: 1
+      }
+    ]);
+  });
+
+  it('leaves the field and reports the row under Leave as is too', () => {
+    const plan = lastLoginPlan('Leave as is');
+    const outcome = run(
+      plan,
+      lastLoginPage([
+        { email: 'ana.silva@example.com' },
+        { email: 'ben.okafor@example.com', last_login: '2026-11-20T00:00:00Z' }
+      ])
+    );
+    assert.equal(lastLoginOf(plan, 'ana.silva@example.com'), '2026-11-02T09:12:00.000Z');
+    assert.deepEqual(
+      outcome.issues.map((issue) => [issue.severity, issue.statusCode]),
+      [['Warning', 'MISSING_COLUMN']]
+    );
+  });
+
+  it('counts the rows lacking a column once for the page, and errs when no row has it', () => {
+    const some = run(
+      lastLoginPlan('Clear'),
+      lastLoginPage([
+        { email: 'ana.silva@example.com', last_login: null },
+        { email: 'ben.okafor@example.com' },
+        { email: 'no-such-lead@example.com' }
+      ])
+    ).issues.filter((issue) => issue.statusCode === 'MISSING_COLUMN');
+    assert.equal(some.length, 1, 'one issue, not one per row');
+    assert.match(some[0].message, /^2 of the page's 3 rows \(the first is row 2\) have no cell/);
+
+    const none = run(
+      lastLoginPlan('Clear'),
+      lastLoginPage([{ email: 'ana.silva@example.com' }, { email: 'ben.okafor@example.com' }])
+    ).issues;
+    assert.equal(none[0].severity, 'Error');
+    assert.match(
+      none[0].message,
+      /^None of the page's 2 rows has a cell for the column "last_login"/
+    );
+  });
+
+  it('treats a cell named in another case or spacing as missing, and names it', () => {
+    const plan = lastLoginPlan('Clear');
+    const outcome = run(
+      plan,
+      lastLoginPage([{ email: 'ana.silva@example.com', 'Last_Login ': null }])
+    );
+    assert.equal(lastLoginOf(plan, 'ana.silva@example.com'), '2026-11-02T09:12:00.000Z');
+    assert.match(
+      outcome.issues[0].message,
+      /\(row 1 has "Last_Login " instead: column names must match exactly\)/
+    );
+  });
+
+  it('shows a missing cell with its row in a Preview', () => {
+    const outcome = run(
+      lastLoginPlan('Clear'),
+      lastLoginPage([{ email: 'ana.silva@example.com' }]),
+      true
+    );
+    assert.deepEqual(outcome.previewRows[0].problems, [
+      'Column "last_login" is missing from this row; Lead.WalkMe_Last_Login__c was left as it is.'
+    ]);
+  });
+
+  it('skips rows lacking the key column with one Error for the page, not a blank key', () => {
+    const outcome = run(
+      lastLoginPlan('Clear'),
+      lastLoginPage([
+        { last_login: null },
+        { email: 'ben.okafor@example.com', last_login: '2026-11-20T00:00:00Z' },
+        { last_login: null }
+      ])
+    );
+    assert.equal(outcome.rowsSkipped, 2);
+    assert.equal(outcome.rowsMatched, 1);
+    countsAddUp(outcome);
+    assert.deepEqual(outcome.issues, [
+      {
+        severity: 'Error',
+        statusCode: 'MISSING_COLUMN',
+        message:
+          '2 of the page\'s 3 rows (the first is row 1) have no cell for the key column "email" (the cell is missing, not blank), so they were skipped: the report sent incomplete rows; if this repeats, check the report in Insights.',
+        rowNumber: 1
+      }
+    ]);
+  });
+
+  it('says so when no row has the key column, declared or not', () => {
+    const declared = run(lastLoginPlan('Clear'), lastLoginPage([{ last_login: null }]));
+    assert.equal(
+      declared.issues[0].message,
+      'The page\'s one row has no cell for the key column "email" (the cell is missing, not blank), so none could be matched: restore the column in the report or edit the integration\'s key.'
+    );
+    const undeclared = run(lastLoginPlan('Clear'), {
+      columns: [],
+      rows: [{ last_login: null }, { last_login: null }]
+    });
+    assert.match(
+      undeclared.issues[0].message,
+      /^None of the page's 2 rows has a cell for the key column/
+    );
+    assert.equal(undeclared.issues[0].severity, 'Error');
+  });
+
+  it('keeps a null or blank key a blank key', () => {
+    const outcome = run(
+      lastLoginPlan('Clear'),
+      lastLoginPage([
+        { email: null, last_login: null },
+        { email: '  ', last_login: null }
+      ])
+    );
+    assert.deepEqual(
+      outcome.issues.map((issue) => [issue.severity, issue.statusCode]),
+      [
+        ['Info', 'BLANK_KEY'],
+        ['Info', 'BLANK_KEY']
+      ]
+    );
+  });
+
+  it('skips an unreadable row with an Error naming its row and reason', () => {
+    const plan = lastLoginPlan('Clear');
+    const outcome = run(
+      plan,
+      lastLoginPage(
+        [
+          { email: 'ana.silva@example.com', last_login: '2026-11-20T00:00:00Z' },
+          {},
+          { email: 'no-such-lead@example.com', last_login: null }
+        ],
+        { 1: 'the line has 7 cells where the header has 5.' }
+      )
+    );
+    assert.deepEqual(
+      [outcome.rowsRead, outcome.rowsMatched, outcome.rowsUnmatched, outcome.rowsSkipped],
+      [3, 1, 1, 1]
+    );
+    countsAddUp(outcome);
+    assert.deepEqual(outcome.issues[0], {
+      severity: 'Error',
+      statusCode: 'MALFORMED_ROW',
+      message:
+        "Row 2 could not be read (the line has 7 cells where the header has 5), so it was skipped; the page's other rows were still synced.",
+      rowNumber: 2
+    });
+    assert.equal(outcome.issues.filter((issue) => issue.statusCode === 'MISSING_COLUMN').length, 0);
+  });
+
+  it('skips a key that cannot be normalised with an Error naming the key and the reason', () => {
+    const plan = lastLoginPlan('Clear');
+    const outcome = processPage(
+      plan,
+      lastLoginPage([
+        { email: 'bad:ana.silva@example.com', last_login: null },
+        { email: 'no-such-lead@example.com', last_login: null }
+      ]),
+      {
+        firstRowNumber: 1,
+        seenKeys: new Set(),
+        dryRun: false,
+        keys: {
+          keyOf: (raw) => (String(raw).startsWith('bad:') ? undefined : normalizeKey(raw)),
+          keyProblemOf: (raw) =>
+            String(raw).startsWith('bad:')
+              ? 'it holds a character that has no comparable form.'
+              : undefined
+        }
+      }
+    );
+    assert.deepEqual([outcome.rowsSkipped, outcome.rowsUnmatched], [1, 1]);
+    assert.deepEqual(outcome.issues[0], {
+      severity: 'Error',
+      statusCode: 'UNNORMALIZABLE_KEY',
+      message:
+        'The key "bad:ana.silva@example.com" in row 1 cannot be compared with Lead.Email: it holds a character that has no comparable form. The row was skipped; fix the key in the source of the report.',
+      key: 'bad:ana.silva@example.com',
+      rowNumber: 1
+    });
   });
 });
 

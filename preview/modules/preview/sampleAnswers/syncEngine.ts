@@ -1,10 +1,11 @@
 /**
  * The sync pipeline of one report page, as the Apex runs it (SyncPageProcessor with KeyNormalizer,
- * RecordMatcher, ValueConverter and RecordWriter): keys normalised (trimmed; emails and GUIDs
- * lower-cased), blank and repeated keys skipped, rows matched to the preview's records, values
- * converted to the field types, unchanged values left alone, and (outside a dry run) the changed
- * records written, where the object's validation rules may refuse them. The same words as the
- * Apex for every issue.
+ * RecordMatcher, ValueConverter and RecordWriter): rows lacking the key column or a mapped column
+ * reported once per page and column (a missing cell is not a blank: it never clears a field),
+ * unreadable rows, blank, unnormalizable and repeated keys skipped, keys normalised (trimmed;
+ * emails and GUIDs lower-cased), rows matched to the preview's records, values converted to the
+ * field types, unchanged values left alone, and (outside a dry run) the changed records written,
+ * where the object's validation rules may refuse them. The same words as the Apex for every issue.
  */
 import type { FieldValue, SampleRecord } from '../sampleCatalog/sampleCatalog.js';
 import type { ReportPageData, ReportRow } from '../sampleIntegrations/sampleIntegrations.js';
@@ -43,6 +44,22 @@ export function normalizeKey(raw: RawValue, caseSensitive = false): string | und
     return key.toLowerCase();
   }
   return key;
+}
+
+/**
+ * KeyNormalizer.problemOf: why a key that is not blank has no comparable form (normalizeKey then
+ * gives undefined). Every key the preview's normaliser reads has one, so there is no reason yet.
+ */
+export function keyProblem(_raw: RawValue): string | undefined {
+  return undefined;
+}
+
+/** The most characters of a key quoted in an issue about the key itself (QUOTED_KEY_LENGTH). */
+const QUOTED_KEY_LENGTH = 100;
+
+/** Apex String.abbreviate(length): cut to `length` characters, the last three an ellipsis. */
+function abbreviateTo(text: string, length: number): string {
+  return text.length > length ? `${text.slice(0, length - 3)}...` : text;
 }
 
 /** What converting one report value gives: a value, a blank, or a problem. */
@@ -471,9 +488,23 @@ interface RowValues {
   row: ReportRow;
   key: string;
   rowNumber: number;
+  /** Whether the row lacks a cell of a mapped column (checked per cell only then). */
+  incomplete: boolean;
   recordId?: string;
   valuesByField: Map<string, FieldValue>;
   problems: string[];
+}
+
+/** How a row's key is read (SyncPageProcessor.KeyReader). */
+export interface KeyReader {
+  keyOf(raw: RawValue): string | undefined;
+  keyProblemOf(raw: RawValue): string | undefined;
+}
+
+/** A page as the engine reads it; `rowProblems` as ReportPage.rowProblems (index → reason). */
+export interface EnginePage extends ReportPageData {
+  /** Rows the source could not read whole, by index in `rows`; such a row is an empty object. */
+  rowProblems?: Readonly<Record<number, string>>;
 }
 
 export interface PageOptions {
@@ -483,6 +514,8 @@ export interface PageOptions {
   seenKeys: Set<string>;
   /** Preview: nothing is written, before → after is reported instead. */
   dryRun: boolean;
+  /** Reads keys in place of normalizeKey and keyProblem (tests). */
+  keys?: KeyReader;
 }
 
 function newOutcome(rowsRead: number): PageOutcome {
@@ -505,19 +538,75 @@ function keyText(raw: RawValue): string | undefined {
   return raw === null || raw === undefined ? undefined : textOf(raw);
 }
 
+/** Whether a row has a cell for the column: an entry, even a null one (Map.containsKey). */
+function hasCell(row: ReportRow | null | undefined, column: string): boolean {
+  return row !== null && row !== undefined && Object.hasOwn(row, column);
+}
+
+const JAVA_SPACE = /[\t\n\v\f\r \u1680\u2000-\u2006\u2008-\u200A\u2028\u2029\u205F\u3000]/;
+
+/** Java's Character.isWhitespace, which Apex's deleteWhitespace follows: no-break spaces are not. */
+function isJavaWhitespace(char: string): boolean {
+  return JAVA_SPACE.test(char) || (char >= '\u001C' && char <= '\u001F');
+}
+
+/** The rows of a page lacking one column: how many, and the first (its index). */
+interface MissingCells {
+  count: number;
+  firstIndex: number;
+}
+
+function noRowOf(total: number): string {
+  return total === 1
+    ? "The page's one row has no cell for "
+    : `None of the page's ${total} rows has a cell for `;
+}
+
+function rowsLacking(missing: MissingCells, total: number, firstRow: number): string {
+  if (missing.count === 1) {
+    return `Row ${firstRow} has no cell for `;
+  }
+  return `${missing.count} of the page's ${total} rows (the first is row ${firstRow}) have no cell for `;
+}
+
+/**
+ * Names a cell of the first incomplete row whose name differs from the column only in case or
+ * spacing (Apex deleteWhitespace().toLowerCase()).
+ */
+function nearName(
+  rows: readonly ReportRow[],
+  missing: MissingCells,
+  column: string,
+  firstRowNumber: number
+): string {
+  const row = rows[missing.firstIndex];
+  if (!row) {
+    return '';
+  }
+  const squeeze = (name: string): string =>
+    Array.from(name)
+      .filter((char) => !isJavaWhitespace(char))
+      .join('')
+      .toLowerCase();
+  const wanted = squeeze(column);
+  const name = Object.keys(row).find((candidate) => squeeze(candidate) === wanted);
+  return name === undefined
+    ? ''
+    : ` (row ${firstRowNumber + missing.firstIndex} has "${name}" instead: column names must match exactly)`;
+}
+
 /**
  * Runs one report page through the pipeline against the plan's object's records. Outside a dry
  * run the changed records are written: their values change in `plan.object.records`, unless a
  * validation rule of the object refuses them.
  */
-export function processPage(
-  plan: SyncPlan,
-  page: ReportPageData,
-  options: PageOptions
-): PageOutcome {
+export function processPage(plan: SyncPlan, page: EnginePage, options: PageOptions): PageOutcome {
   const { definition, object } = plan;
   const keyColumn = definition.reportKeyColumn ?? '';
   const keyFieldName = plan.keyField.apiName;
+  const keys: KeyReader = options.keys ?? { keyOf: normalizeKey, keyProblemOf: keyProblem };
+  const rowProblems = page.rowProblems ?? {};
+  const unreadable = (index: number): boolean => Object.hasOwn(rowProblems, index);
   const updateAllMatches =
     (definition.matchPolicy ?? '').trim().toLowerCase() !== 'skip and report';
   const clearBlanks = (definition.blankValuePolicy ?? '').trim().toLowerCase() === 'clear';
@@ -549,22 +638,117 @@ export function processPage(
     return false;
   });
 
-  // First pass: blank and repeated keys are skipped; the first row of each key is kept.
-  const rowIndexByKey = new Map<string, number>();
-  const accepted: number[] = [];
+  // Rows lacking the key column or a mapped column (a missing cell is not a blank), each column
+  // reported once for the page, before any row issue.
+  const missingKey: MissingCells = { count: 0, firstIndex: -1 };
+  const missingByMapping: MissingCells[] = mappings.map(() => ({ count: 0, firstIndex: -1 }));
+  const lacking = (missing: MissingCells, index: number): void => {
+    if (missing.count === 0) {
+      missing.firstIndex = index;
+    }
+    missing.count++;
+  };
+  const incompleteRows = new Set<number>();
+  let readable = 0;
+  let keyed = 0;
   page.rows.forEach((row, index) => {
-    const rawKey = row[keyColumn];
-    const key = normalizeKey(rawKey);
+    if (unreadable(index)) {
+      return;
+    }
+    readable++;
+    if (!hasCell(row, keyColumn)) {
+      lacking(missingKey, index);
+      return;
+    }
+    keyed++;
+    mappings.forEach((mapping, position) => {
+      if (!hasCell(row, mapping.column)) {
+        lacking(missingByMapping[position], index);
+        incompleteRows.add(index);
+      }
+    });
+  });
+  if (missingKey.count > 0) {
+    const firstRow = options.firstRowNumber + missingKey.firstIndex;
+    const column = `the key column "${keyColumn}"${nearName(page.rows, missingKey, keyColumn, options.firstRowNumber)}`;
+    const message =
+      missingKey.count === readable
+        ? `${noRowOf(readable)}${column} (the cell is missing, not blank), so none could be matched: restore the column in the report or edit the integration's key.`
+        : `${rowsLacking(missingKey, readable, firstRow)}${column} (the cell is missing, not blank), so ${missingKey.count === 1 ? 'it was' : 'they were'} skipped: the report sent incomplete rows; if this repeats, check the report in Insights.`;
+    outcome.issues.push({
+      severity: 'Error',
+      statusCode: 'MISSING_COLUMN',
+      message,
+      rowNumber: firstRow
+    });
+  }
+  mappings.forEach((mapping, position) => {
+    const missing = missingByMapping[position];
+    if (missing.count === 0) {
+      return;
+    }
+    const everyRow = missing.count === keyed;
+    const firstRow = options.firstRowNumber + missing.firstIndex;
+    const column = `the column "${mapping.column}"${nearName(page.rows, missing, mapping.column, options.firstRowNumber)}`;
+    const message = everyRow
+      ? `${noRowOf(keyed)}${column}, which the integration writes to ${qualified(mapping.field)}; the field was left as it is (a missing cell is not a blank, so it never clears a field): restore the column in the report or edit the integration's mapping.`
+      : `${rowsLacking(missing, keyed, firstRow)}${column}, which the integration writes to ${qualified(mapping.field)}; on ${missing.count === 1 ? 'its records' : 'their records'} the field was left as it is (a missing cell is not a blank, so it never clears a field).`;
+    outcome.issues.push({
+      severity: everyRow ? 'Error' : 'Warning',
+      statusCode: 'MISSING_COLUMN',
+      message,
+      field: mapping.field,
+      rowNumber: firstRow
+    });
+  });
+
+  // First pass: unreadable rows, rows without the key column, blank, unnormalizable and repeated
+  // keys are skipped; the first row of each key is kept.
+  const rowIndexByKey = new Map<string, number>();
+  const accepted: { index: number; key: string }[] = [];
+  page.rows.forEach((row, index) => {
     const rowNumber = options.firstRowNumber + index;
-    if (key === undefined) {
+    if (unreadable(index)) {
       outcome.rowsSkipped++;
+      const reason = (rowProblems[index] ?? '').trim();
+      const why = reason === '' ? 'the source could not read it' : reason.replace(/\.$/, '');
       outcome.issues.push({
-        severity: 'Info',
-        statusCode: 'BLANK_KEY',
-        message: `Row ${rowNumber} has no value in the key column "${keyColumn}"; skipped.`,
-        key: keyText(rawKey),
+        severity: 'Error',
+        statusCode: 'MALFORMED_ROW',
+        message: `Row ${rowNumber} could not be read (${why}), so it was skipped; the page's other rows were still synced.`,
         rowNumber
       });
+      return;
+    }
+    if (!hasCell(row, keyColumn)) {
+      // Reported once for the page, above.
+      outcome.rowsSkipped++;
+      return;
+    }
+    const rawKey = row[keyColumn];
+    const key = keys.keyOf(rawKey);
+    if (key === undefined) {
+      outcome.rowsSkipped++;
+      const text = keyText(rawKey);
+      const problem =
+        text === undefined || text.trim() === '' ? undefined : keys.keyProblemOf(rawKey);
+      if (problem === undefined) {
+        outcome.issues.push({
+          severity: 'Info',
+          statusCode: 'BLANK_KEY',
+          message: `Row ${rowNumber} has no value in the key column "${keyColumn}"; skipped.`,
+          key: text,
+          rowNumber
+        });
+      } else {
+        outcome.issues.push({
+          severity: 'Error',
+          statusCode: 'UNNORMALIZABLE_KEY',
+          message: `The key "${abbreviateTo(text as string, QUOTED_KEY_LENGTH)}" in row ${rowNumber} cannot be compared with ${qualified(keyFieldName)}: ${problem.trim().replace(/\.$/, '')}. The row was skipped; fix the key in the source of the report.`,
+          key: text,
+          rowNumber
+        });
+      }
       return;
     }
     const firstIndex = rowIndexByKey.get(key);
@@ -585,29 +769,30 @@ export function processPage(
     }
     options.seenKeys.add(key);
     rowIndexByKey.set(key, index);
-    accepted.push(index);
+    accepted.push({ index, key });
   });
 
   // The records of the page's keys (SOQL matches text without case; pairing normalises both).
   const recordsByKey = new Map<string, SampleRecord[]>();
   for (const record of object.records) {
-    const key = normalizeKey(record[keyFieldName]);
+    const key = keys.keyOf(record[keyFieldName]);
     if (key !== undefined && rowIndexByKey.has(key)) {
       recordsByKey.set(key, [...(recordsByKey.get(key) ?? []), record]);
     }
   }
 
   const changes: { record: SampleRecord; values: Map<string, FieldValue>; row: RowValues }[] = [];
-  for (const index of accepted) {
+  for (const { index, key } of accepted) {
     const row = page.rows[index];
     const values: RowValues = {
       row,
       key: keyText(row[keyColumn]) ?? '',
       rowNumber: options.firstRowNumber + index,
+      incomplete: incompleteRows.has(index),
       valuesByField: new Map(),
       problems: []
     };
-    const records = recordsByKey.get(normalizeKey(row[keyColumn]) as string) ?? [];
+    const records = recordsByKey.get(key) ?? [];
     if (records.length === 0) {
       outcome.rowsUnmatched++;
       outcome.issues.push({
@@ -643,7 +828,7 @@ export function processPage(
     outcome.rowsMatched++;
     values.recordId = records.length === 1 ? records[0].Id : undefined;
     for (const mapping of mappings) {
-      convertMapping(plan, outcome, values, mapping, clearBlanks);
+      convertMapping(plan, outcome, values, mapping, clearBlanks, options.dryRun);
     }
     for (const record of records) {
       const fieldChanges: InsightsSync.SyncFieldChange[] = [];
@@ -680,11 +865,21 @@ function convertMapping(
   outcome: PageOutcome,
   values: RowValues,
   mapping: SyncPlan['mappings'][number],
-  clearBlanks: boolean
+  clearBlanks: boolean,
+  dryRun: boolean
 ): void {
   const field = plan.fieldsByApiName.get(mapping.field) as PlannedField;
-  const conversion = convertValue(values.row[mapping.column], mapping.columnType, field);
   const qualified = `${plan.object.apiName}.${field.apiName}`;
+  if (values.incomplete && !hasCell(values.row, mapping.column)) {
+    // A missing cell leaves the field as it is under either policy (reported for the page).
+    if (dryRun) {
+      values.problems.push(
+        `Column "${mapping.column}" is missing from this row; ${qualified} was left as it is.`
+      );
+    }
+    return;
+  }
+  const conversion = convertValue(values.row[mapping.column], mapping.columnType, field);
   if (conversion.problem !== undefined) {
     outcome.valueIssues++;
     addValueIssue(outcome, values, {
