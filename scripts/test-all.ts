@@ -44,14 +44,8 @@ const STAGES: readonly Stage[] = [
   },
   { script: 'format:check', covers: 'prettier: Apex, TypeScript, HTML, XML, JSON, Markdown' },
   { script: 'typecheck', covers: 'strict TypeScript: components, tests, scripts' },
+  { script: 'lint', covers: 'ESLint: LWC platform rules, TypeScript, Jest' },
   { script: 'build:lwc', covers: 'components compile to .js the LWC compiler accepts' },
-  {
-    script: 'lint',
-    covers: 'ESLint: LWC platform rules, TypeScript, Jest',
-    // eslint-plugin-import resolves `./x.js` to build:lwc's output beside `x.ts`: a stale one
-    // from an earlier build would report exports the source no longer has, or miss new ones.
-    after: ['build:lwc']
-  },
   { script: 'test:unit', covers: 'LWC Jest tests' },
   {
     script: 'test:scripts',

@@ -2,57 +2,33 @@
  * The sync pipeline of one report page, as the Apex runs it (SyncPageProcessor with KeyNormalizer,
  * RecordMatcher, ValueConverter and RecordWriter): rows lacking the key column or a mapped column
  * reported once per page and column (a missing cell is not a blank: it never clears a field),
- * unreadable rows, blank, unnormalizable and repeated keys skipped, keys normalised (trimmed;
- * emails and GUIDs lower-cased), rows matched to the preview's records, values converted to the
- * field types, unchanged values left alone, and (outside a dry run) the changed records written,
- * where the object's validation rules may refuse them. The same words as the Apex for every issue.
+ * unreadable rows, blank, unnormalizable and repeated keys skipped, keys normalised
+ * (keyNormalizer.ts), rows matched to the preview's records, values converted to the field types
+ * (valueConverter.ts), unchanged values left alone, and (outside a dry run) the changed records
+ * written, where the object's validation rules may refuse them. The same words as the Apex for
+ * every issue.
  */
 import type { FieldValue, SampleRecord } from '../sampleCatalog/sampleCatalog.js';
 import type { ReportPageData, ReportRow } from '../sampleIntegrations/sampleIntegrations.js';
-import { normalizeColumnType, type PlannedField, type SyncPlan } from './validation.js';
+import { textOf } from './apexValues.js';
+import { keyProblem, normalizeKey } from './keyNormalizer.js';
+import { convertValue } from './valueConverter.js';
+import type { PlannedField, SyncPlan } from './validation.js';
 
-/** Rows a Preview shows at most (SyncPageProcessor.PREVIEW_ROW_LIMIT). */
-const PREVIEW_ROW_LIMIT = 200;
-
-const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+export { keyProblem, normalizeKey } from './keyNormalizer.js';
+export {
+  convertValue,
+  parseDecimal,
+  parseInstant,
+  plainNumber,
+  type Conversion
+} from './valueConverter.js';
 
 /** A report cell as the engine reads it: JSON values, lists included. */
 type RawValue = unknown;
 
-/** Apex Decimal.toPlainString of a number: never in exponent form. */
-export function plainNumber(value: number): string {
-  const text = String(value);
-  if (!/e/i.test(text)) {
-    return text;
-  }
-  return value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 });
-}
-
-/**
- * KeyNormalizer.normalize: numbers without trailing zeros, text trimmed, blank as undefined, and
- * lower case unless the key field distinguishes case (emails and GUIDs always lower case).
- */
-export function normalizeKey(raw: RawValue, caseSensitive = false): string | undefined {
-  if (raw === null || raw === undefined) {
-    return undefined;
-  }
-  const key = typeof raw === 'number' ? plainNumber(raw) : String(raw).trim();
-  if (key === '') {
-    return undefined;
-  }
-  if (!caseSensitive || key.includes('@') || GUID.test(key)) {
-    return key.toLowerCase();
-  }
-  return key;
-}
-
-/**
- * KeyNormalizer.problemOf: why a key that is not blank has no comparable form (normalizeKey then
- * gives undefined). Every key the preview's normaliser reads has one, so there is no reason yet.
- */
-export function keyProblem(_raw: RawValue): string | undefined {
-  return undefined;
-}
+/** Rows a Preview shows at most (SyncPageProcessor.PREVIEW_ROW_LIMIT). */
+const PREVIEW_ROW_LIMIT = 200;
 
 /** The most characters of a key quoted in an issue about the key itself (QUOTED_KEY_LENGTH). */
 const QUOTED_KEY_LENGTH = 100;
@@ -60,367 +36,6 @@ const QUOTED_KEY_LENGTH = 100;
 /** Apex String.abbreviate(length): cut to `length` characters, the last three an ellipsis. */
 function abbreviateTo(text: string, length: number): string {
   return text.length > length ? `${text.slice(0, length - 3)}...` : text;
-}
-
-/** What converting one report value gives: a value, a blank, or a problem. */
-export interface Conversion {
-  value?: FieldValue;
-  blank?: boolean;
-  problem?: string;
-  warning?: string;
-}
-
-const ISO_DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
-const TIME_OF_DAY = /^(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/;
-const EPOCH_MILLIS = /^-?\d{10,14}$/;
-const EMAIL_ADDRESS = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-const TRUE_WORDS = new Set(['true', '1', 'yes', 'y']);
-const FALSE_WORDS = new Set(['false', '0', 'no', 'n']);
-// Salesforce stores date/times from 1700 to 4000.
-const MIN_EPOCH_MILLIS = -8520336000000;
-const MAX_EPOCH_MILLIS = 64092211200000;
-
-/** Apex String.abbreviate(80). */
-function abbreviate(text: string | null | undefined): string {
-  if (text === null || text === undefined) {
-    return 'null';
-  }
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
-
-/** Apex String.valueOf of a JSON value. */
-function textOf(raw: RawValue): string {
-  if (raw === null || raw === undefined) {
-    return 'null';
-  }
-  if (Array.isArray(raw)) {
-    return `(${raw.map(textOf).join(', ')})`;
-  }
-  return typeof raw === 'number' ? plainNumber(raw) : String(raw);
-}
-
-function isBlankValue(raw: RawValue): boolean {
-  if (raw === null || raw === undefined) {
-    return true;
-  }
-  if (typeof raw === 'string') {
-    return raw.trim() === '';
-  }
-  return Array.isArray(raw) && raw.length === 0;
-}
-
-/** ValueConverter.parseDecimal: numbers and plain decimal text (no thousands separators). */
-export function parseDecimal(raw: RawValue): number | undefined {
-  if (typeof raw === 'number') {
-    return Number.isFinite(raw) ? raw : undefined;
-  }
-  if (typeof raw !== 'string') {
-    return undefined;
-  }
-  const text = raw.trim();
-  return DECIMAL.test(text) ? Number(text) : undefined;
-}
-
-function isCalendarDay(year: number, month: number, day: number): boolean {
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return (
-    year >= 1700 && year <= 4000 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth
-  );
-}
-
-function isClockTime(hours: number, minutes: number, seconds: number): boolean {
-  return hours <= 23 && minutes <= 59 && seconds <= 59;
-}
-
-function millisOf(fraction: string | undefined): number {
-  return fraction ? Number(fraction.slice(0, 3).padEnd(3, '0')) : 0;
-}
-
-function offsetMinutes(designator: string | undefined): number | undefined {
-  if (!designator || designator.toUpperCase() === 'Z') {
-    return 0;
-  }
-  const digits = designator.slice(1).replace(':', '');
-  const hours = Number(digits.slice(0, 2));
-  const minutes = digits.length > 2 ? Number(digits.slice(2)) : 0;
-  if (hours > 14 || minutes > 59) {
-    return undefined;
-  }
-  const total = hours * 60 + minutes;
-  return designator.startsWith('-') ? -total : total;
-}
-
-function fromEpochMillis(millis: number): Date | undefined {
-  return millis < MIN_EPOCH_MILLIS || millis >= MAX_EPOCH_MILLIS ? undefined : new Date(millis);
-}
-
-/**
- * ValueConverter.parseInstant: ISO-8601 (offsets allowed) or epoch milliseconds (as a number, or
- * as text of 10 to 14 digits); undefined for anything else, impossible days included.
- */
-export function parseInstant(raw: RawValue): Date | undefined {
-  if (raw === null || raw === undefined || typeof raw === 'boolean') {
-    return undefined;
-  }
-  if (typeof raw === 'number') {
-    return Number.isInteger(raw) ? fromEpochMillis(raw) : undefined;
-  }
-  const text = String(raw).trim();
-  if (EPOCH_MILLIS.test(text)) {
-    return fromEpochMillis(Number(text));
-  }
-  const iso = ISO_DATE_TIME.exec(text);
-  if (!iso) {
-    return undefined;
-  }
-  const [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-  const [hours, minutes, seconds] = [Number(iso[4] ?? 0), Number(iso[5] ?? 0), Number(iso[6] ?? 0)];
-  const offset = offsetMinutes(iso[8]);
-  if (
-    !isCalendarDay(year, month, day) ||
-    !isClockTime(hours, minutes, seconds) ||
-    offset === undefined
-  ) {
-    return undefined;
-  }
-  const utcMillis =
-    Date.UTC(year, month - 1, day, hours, minutes, seconds) + millisOf(iso[7]) - offset * 60_000;
-  return fromEpochMillis(utcMillis);
-}
-
-function isoDate(instant: Date): string {
-  return instant.toISOString().slice(0, 10);
-}
-
-function isoTime(instant: Date): string {
-  return `${instant.toISOString().slice(11, 23)}Z`;
-}
-
-function failed(problem: string): Conversion {
-  return { problem };
-}
-
-function notADate(raw: RawValue, field: PlannedField): string {
-  return `"${abbreviate(textOf(raw))}" is not a date or date/time for ${field.apiName} (expected ISO-8601 such as 2026-11-24 or 2026-11-24T08:00:00Z, or epoch milliseconds)`;
-}
-
-function fitLength(text: string, field: PlannedField): Conversion {
-  if (field.length > 0 && text.length > field.length) {
-    return {
-      value: text.slice(0, field.length),
-      warning: `text of ${text.length} characters truncated to the ${field.length} that ${field.apiName} holds`
-    };
-  }
-  return { value: text };
-}
-
-function toText(raw: RawValue, columnType: string | undefined, field: PlannedField): Conversion {
-  let text: string;
-  if (typeof raw === 'boolean') {
-    text = String(raw);
-  } else if ((columnType === 'datetime' || columnType === 'date') && typeof raw !== 'string') {
-    // An epoch-millisecond instant is unreadable in a text field; write it as ISO-8601 UTC.
-    const instant = parseInstant(raw);
-    text = instant ? instant.toISOString() : textOf(raw);
-  } else if (typeof raw === 'number') {
-    text = plainNumber(raw);
-  } else if (Array.isArray(raw)) {
-    text = raw.map(textOf).join(';');
-  } else {
-    text = textOf(raw).trim();
-  }
-  return fitLength(text, field);
-}
-
-function toEmail(raw: RawValue, field: PlannedField): Conversion {
-  const text = textOf(raw).trim();
-  if (!EMAIL_ADDRESS.test(text)) {
-    return failed(`"${abbreviate(text)}" is not an email address (${field.apiName})`);
-  }
-  if (field.length > 0 && text.length > field.length) {
-    // A cut email address would be a different, wrong address: refuse instead of truncating.
-    return failed(
-      `the email address is longer than the ${field.length} characters ${field.apiName} holds`
-    );
-  }
-  return { value: text };
-}
-
-function allowedPicklistValue(text: string, field: PlannedField): string | undefined {
-  const allowed = field.picklistValues.find((value) => value.toLowerCase() === text.toLowerCase());
-  return allowed ?? (field.restrictedPicklist ? undefined : text);
-}
-
-function toPicklist(text: string, field: PlannedField): Conversion {
-  const allowed = allowedPicklistValue(text, field);
-  if (allowed === undefined) {
-    return failed(
-      `"${abbreviate(text)}" is not a value of the restricted picklist ${field.apiName} (allowed: ${abbreviate(field.picklistValues.join(', '))})`
-    );
-  }
-  return fitLength(allowed, field);
-}
-
-function toMultiPicklist(raw: RawValue, field: PlannedField): Conversion {
-  const parts = Array.isArray(raw) ? raw.map(textOf) : textOf(raw).split(';');
-  const values: string[] = [];
-  const refused: string[] = [];
-  for (const part of parts) {
-    const text = part.trim();
-    if (text === '') {
-      continue;
-    }
-    const allowed = allowedPicklistValue(text, field);
-    if (allowed === undefined) {
-      refused.push(text);
-    } else if (!values.includes(allowed)) {
-      values.push(allowed);
-    }
-  }
-  if (refused.length > 0) {
-    return failed(
-      `"${abbreviate(refused.join(';'))}" not allowed in the restricted picklist ${field.apiName}`
-    );
-  }
-  return values.length === 0 ? { blank: true } : { value: values.join(';') };
-}
-
-function toBoolean(raw: RawValue, field: PlannedField): Conversion {
-  if (typeof raw === 'boolean') {
-    return { value: raw };
-  }
-  const word = typeof raw === 'number' ? plainNumber(raw) : textOf(raw).trim().toLowerCase();
-  if (TRUE_WORDS.has(word)) {
-    return { value: true };
-  }
-  if (FALSE_WORDS.has(word)) {
-    return { value: false };
-  }
-  return failed(
-    `"${abbreviate(textOf(raw))}" is not a yes/no value for ${field.apiName} (use true/false, yes/no or 1/0)`
-  );
-}
-
-function toWholeNumber(raw: RawValue, field: PlannedField, long: boolean): Conversion {
-  const parsed = parseDecimal(raw);
-  if (parsed === undefined) {
-    return failed(`"${abbreviate(textOf(raw))}" is not a number (${field.apiName})`);
-  }
-  if (!Number.isInteger(parsed)) {
-    return failed(`${plainNumber(parsed)} is not a whole number, which ${field.apiName} needs`);
-  }
-  const [lowest, highest] = long
-    ? [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER]
-    : [-2147483648, 2147483647];
-  if (parsed < lowest || parsed > highest) {
-    return failed(`${plainNumber(parsed)} is out of range for ${field.apiName}`);
-  }
-  return { value: parsed };
-}
-
-/** Decimal.setScale(scale, HALF_UP): halves away from zero. */
-function roundHalfUp(value: number, scale: number): number {
-  const factor = 10 ** scale;
-  const rounded = Math.round(Math.abs(value) * factor + Number.EPSILON) / factor;
-  return value < 0 ? -rounded : rounded;
-}
-
-function toDecimal(raw: RawValue, field: PlannedField): Conversion {
-  const parsed = parseDecimal(raw);
-  if (parsed === undefined) {
-    return failed(`"${abbreviate(textOf(raw))}" is not a number (${field.apiName})`);
-  }
-  if (!field.precision) {
-    return { value: parsed };
-  }
-  // Salesforce rounds to the field's scale on save; rounding here keeps change detection exact.
-  const rounded = roundHalfUp(parsed, field.scale);
-  if (Math.abs(rounded) >= 10 ** (field.precision - field.scale)) {
-    return failed(
-      `${plainNumber(parsed)} does not fit ${field.apiName} (at most ${field.precision - field.scale} digits before the decimal point)`
-    );
-  }
-  return { value: rounded };
-}
-
-function toTime(raw: RawValue, field: PlannedField): Conversion {
-  if (typeof raw === 'string') {
-    const clock = TIME_OF_DAY.exec(raw.trim());
-    if (clock) {
-      const [hours, minutes, seconds] = [Number(clock[1]), Number(clock[2]), Number(clock[3] ?? 0)];
-      if (!isClockTime(hours, minutes, seconds)) {
-        return failed(`"${raw}" is not a time of day (${field.apiName})`);
-      }
-      const pad = (value: number): string => String(value).padStart(2, '0');
-      const millis = String(millisOf(clock[4])).padStart(3, '0');
-      return { value: `${pad(hours)}:${pad(minutes)}:${pad(seconds)}.${millis}Z` };
-    }
-  }
-  const instant = parseInstant(raw);
-  return instant ? { value: isoTime(instant) } : failed(notADate(raw, field));
-}
-
-/**
- * ValueConverter.convert: a report value as the field's type holds it (Datetime as ISO-8601 UTC
- * with milliseconds, Date as `yyyy-MM-dd`), a blank, or a problem naming the value and the field.
- */
-export function convertValue(
-  raw: RawValue,
-  columnType: string | undefined,
-  field: PlannedField
-): Conversion {
-  if (isBlankValue(raw)) {
-    return { blank: true };
-  }
-  if (Array.isArray(raw) && field.type !== 'MULTIPICKLIST') {
-    return failed(`a list of values cannot be written to the single value field ${field.apiName}`);
-  }
-  if (typeof raw === 'object' && !Array.isArray(raw)) {
-    return failed(`an object cannot be written to ${field.apiName}`);
-  }
-  const column = normalizeColumnType(columnType);
-  switch (field.type) {
-    case 'STRING':
-    case 'TEXTAREA':
-    case 'PHONE':
-    case 'URL':
-    case 'COMBOBOX':
-    case 'ENCRYPTEDSTRING':
-      return toText(raw, column, field);
-    case 'EMAIL':
-      return toEmail(raw, field);
-    case 'PICKLIST':
-      return toPicklist(textOf(raw).trim(), field);
-    case 'MULTIPICKLIST':
-      return toMultiPicklist(raw, field);
-    case 'BOOLEAN':
-      return toBoolean(raw, field);
-    case 'INTEGER':
-      return toWholeNumber(raw, field, false);
-    case 'LONG':
-      return toWholeNumber(raw, field, true);
-    case 'DOUBLE':
-    case 'CURRENCY':
-    case 'PERCENT':
-      return toDecimal(raw, field);
-    case 'DATE': {
-      const instant = parseInstant(raw);
-      // The day it is in UTC: the schedule and the console work in UTC.
-      return instant ? { value: isoDate(instant) } : failed(notADate(raw, field));
-    }
-    case 'DATETIME': {
-      const instant = parseInstant(raw);
-      return instant ? { value: instant.toISOString() } : failed(notADate(raw, field));
-    }
-    case 'TIME':
-      return toTime(raw, field);
-    default:
-      return failed(
-        `fields of type ${field.type} (${field.apiName}) are not written by Insights Sync`
-      );
-  }
 }
 
 function isEmpty(value: FieldValue | undefined): boolean {
@@ -604,7 +219,13 @@ export function processPage(plan: SyncPlan, page: EnginePage, options: PageOptio
   const { definition, object } = plan;
   const keyColumn = definition.reportKeyColumn ?? '';
   const keyFieldName = plan.keyField.apiName;
-  const keys: KeyReader = options.keys ?? { keyOf: normalizeKey, keyProblemOf: keyProblem };
+  // RecordMatcher: the key field's length bounds the key on both sides (the preview's fields
+  // are not case-sensitive).
+  const keyLength = plan.keyField.length > 0 ? plan.keyField.length : undefined;
+  const keys: KeyReader = options.keys ?? {
+    keyOf: (raw) => normalizeKey(raw, false, keyLength),
+    keyProblemOf: (raw) => keyProblem(raw, false, keyLength)
+  };
   const rowProblems = page.rowProblems ?? {};
   const unreadable = (index: number): boolean => Object.hasOwn(rowProblems, index);
   const updateAllMatches =
