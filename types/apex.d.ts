@@ -297,13 +297,18 @@ declare namespace InsightsSync {
   interface RunIssue {
     id: string;
     rowNumber?: number;
+    /** Absent when withheld: the issue is about a record or key field the reader cannot see. */
     key?: string;
+    /** Absent when withheld, as `key`. */
     recordId?: string;
     /** `Error`, `Warning` or `Info`. */
     severity?: string;
     statusCode?: string;
+    /** RunIssueAccess.WITHHELD_MESSAGE when withheld. */
     message?: string;
     field?: string;
+    /** Whether the key, the record and the message are withheld from the reader. */
+    withheld?: boolean;
   }
 }
 

@@ -2,8 +2,10 @@
  * `npm run lint:metadata` — checks every source-format `*-meta.xml` under force-app offline:
  * well-formed XML, the root element and namespace its suffix calls for, only elements its
  * Metadata API type declares (at every depth, per `@salesforce/types`), text no longer than
- * the org stores, the naming and documentation rules of custom objects and fields, and the
- * sharing of detail objects. It also validates `sfdx-project.json` and the scratch org
+ * the org stores, the naming and documentation rules of custom objects and fields, the
+ * sharing of custom objects (detail objects controlled by their parent, every other one
+ * Private) and no permission set granting View All, Modify All, View All Data or Modify All
+ * Data. It also validates `sfdx-project.json` and the scratch org
  * definitions in config/ against the official schemas of `@salesforce/schemas`. A deploy or
  * `org create` would find most of these, but only with an org at hand and one error at a time.
  */

@@ -2,7 +2,8 @@
  * The rules `npm run lint:metadata` applies to each source-format metadata file: well-formed
  * XML, the root element its suffix calls for, only elements its Metadata API type knows, text
  * no longer than the org stores, the naming and documentation rules for custom objects and
- * fields, and the sharing a detail object must have. Every rule returns plain messages; the
+ * fields, the sharing of custom objects (a detail object's from its parent, any other Private)
+ * and the permission set grants that would bypass it. Every rule returns plain messages; the
  * caller prefixes them with the file.
  */
 import { basename } from 'node:path';
@@ -59,6 +60,9 @@ export function lintMetadataFile(path: string, xml: string, schema: MetadataSche
     }
     problems.push(...elementProblems(root, type, schema));
     problems.push(...textLengthProblems(root, type));
+    if (type === 'PermissionSet') {
+      problems.push(...permissionSetGrantProblems(root));
+    }
   }
   problems.push(...namingProblems(path, root));
   return [...new Set(problems)];
@@ -377,6 +381,41 @@ export interface FieldFacts {
 }
 
 const CONTROLLED_BY_PARENT = 'ControlledByParent';
+const PRIVATE = 'Private';
+
+/**
+ * Object permissions that bypass sharing, and the user permissions that do so for every object.
+ * The package's objects are Private (its run log holds report keys, record ids and error text);
+ * a grant of either kind would open them, or the whole org, to every holder of the set. The
+ * package reads its log for its users itself, behind its own permission (docs/security.md).
+ */
+const SHARING_BYPASSING_OBJECT_PERMISSIONS = ['viewAllRecords', 'modifyAllRecords'] as const;
+const SHARING_BYPASSING_USER_PERMISSIONS = ['ViewAllData', 'ModifyAllData'] as const;
+
+/** Grants in a permission set that bypass sharing: each is a problem, named with its object. */
+export function permissionSetGrantProblems(root: XmlElement): string[] {
+  const problems: string[] = [];
+  for (const permission of root.children.filter((child) => child.name === 'objectPermissions')) {
+    const object = childText(permission, 'object') ?? '(no object)';
+    for (const flag of SHARING_BYPASSING_OBJECT_PERMISSIONS) {
+      if (childText(permission, flag) === 'true') {
+        problems.push(
+          `objectPermissions[${object}] grants <${flag}>: it bypasses the object's sharing for every holder of the set; the package's objects are Private and no feature needs it (docs/security.md)`
+        );
+      }
+    }
+  }
+  for (const permission of root.children.filter((child) => child.name === 'userPermissions')) {
+    const name = childText(permission, 'name');
+    const granted = childText(permission, 'enabled') === 'true';
+    if (granted && SHARING_BYPASSING_USER_PERMISSIONS.some((bypass) => bypass === name)) {
+      problems.push(
+        `userPermissions grants ${name}: it bypasses sharing on every object of the org; no feature of the package needs it (docs/security.md)`
+      );
+    }
+  }
+  return problems;
+}
 
 /**
  * The org-wide defaults of a custom object against its relationships. A detail object (one
@@ -387,6 +426,12 @@ const CONTROLLED_BY_PARENT = 'ControlledByParent';
  * their parent list Controlled by Parent in both columns). The converse is refused on deploy:
  * "Cannot set sharingModel to ControlledByParent on a CustomObject without a MasterDetail
  * relationship field".
+ *
+ * Any other custom object of the project is Private, inside and out: the package's objects hold
+ * subscriber data (the run log: report keys, record ids, error text), and a public default
+ * (Read, ReadWrite, ReadWriteTransfer, FullAccess) would show every record to every user with
+ * object access. A package upgrade does not change the default a subscriber's org already has
+ * (docs/org.md), so it has to be right before the first release.
  */
 export function objectSharingProblems(
   objectName: string,
@@ -415,6 +460,16 @@ export function objectSharingProblems(
     if (masters.length === 0 && value === CONTROLLED_BY_PARENT) {
       problems.push(
         `<${element}>${CONTROLLED_BY_PARENT}</${element}> without a master-detail field: the deploy fails ("Cannot set sharingModel to ControlledByParent on a CustomObject without a MasterDetail relationship field")`
+      );
+    }
+    if (
+      masters.length === 0 &&
+      value !== undefined &&
+      value !== CONTROLLED_BY_PARENT &&
+      value !== PRIVATE
+    ) {
+      problems.push(
+        `<${element}>${value}</${element}> opens every record to every user with access to the object: the package's objects hold subscriber data, so their default is ${PRIVATE} (docs/security.md)`
       );
     }
   }

@@ -48,7 +48,7 @@ const SYNC_RUN_OBJECT = xml(
   '  <type>AutoNumber</type>',
   '</nameField>',
   '<pluralLabel>Sync Runs</pluralLabel>',
-  '<sharingModel>ReadWrite</sharingModel>'
+  '<sharingModel>Private</sharingModel>'
 );
 
 const STATUS_FIELD_XML = xml(
@@ -436,6 +436,10 @@ describe('npm run lint:metadata: what an org refuses', () => {
     'force-app/main/console/customPermissions/Manage_Insights_Sync.customPermission-meta.xml';
   const DETAIL_OBJECT =
     'force-app/main/sync/objects/Sync_Run_Issue__c/Sync_Run_Issue__c.object-meta.xml';
+  const LOG_OBJECT = 'force-app/main/sync/objects/Sync_Run__c/Sync_Run__c.object-meta.xml';
+  const ADMIN_SET = 'force-app/main/app/permissionsets/Insights_Sync_Admin.permissionset-meta.xml';
+  const VIEWER_SET =
+    'force-app/main/app/permissionsets/Insights_Sync_Viewer.permissionset-meta.xml';
   const LONE_FOLDER = 'force-app/main/sync/objects/Lone_Probe__c';
   const LONE_OBJECT = `${LONE_FOLDER}/Lone_Probe__c.object-meta.xml`;
   const LABELS = 'force-app/main/console/labels/CustomLabels.labels-meta.xml';
@@ -457,6 +461,32 @@ describe('npm run lint:metadata: what an org refuses', () => {
           '<externalSharingModel>ControlledByParent</externalSharingModel>',
           '<externalSharingModel>Private</externalSharingModel>'
         )
+      );
+      // The run log Public Read/Write again, and grants that bypass its sharing.
+      copy.edit(LOG_OBJECT, (xml) =>
+        xml
+          .replace('<sharingModel>Private</sharingModel>', '<sharingModel>ReadWrite</sharingModel>')
+          .replace(
+            '<externalSharingModel>Private</externalSharingModel>',
+            '<externalSharingModel>Read</externalSharingModel>'
+          )
+      );
+      copy.edit(VIEWER_SET, (xml) =>
+        xml.replace(
+          /(<object>Sync_Run__c<\/object>\s*)<viewAllRecords>false<\/viewAllRecords>/,
+          '$1<viewAllRecords>true</viewAllRecords>'
+        )
+      );
+      copy.edit(ADMIN_SET, (xml) =>
+        xml
+          .replace(
+            /<modifyAllRecords>false<\/modifyAllRecords>(\s*<object>Sync_Run_Issue__c<\/object>)/,
+            '<modifyAllRecords>true</modifyAllRecords>$1'
+          )
+          .replace(
+            '</PermissionSet>',
+            '  <userPermissions>\n    <enabled>true</enabled>\n    <name>ViewAllData</name>\n  </userPermissions>\n</PermissionSet>'
+          )
       );
       // ControlledByParent on an object with no master-detail field; a 41-character field label.
       copy.writeCustomObject(LONE_FOLDER, 'Count__c');
@@ -516,6 +546,23 @@ describe('npm run lint:metadata: what an org refuses', () => {
           LONE_OBJECT,
           /<sharingModel>ControlledByParent<\/sharingModel> without a master-detail field: the deploy fails/
         ],
+        [
+          LOG_OBJECT,
+          /<sharingModel>ReadWrite<\/sharingModel> opens every record to every user with access to the object: .* their default is Private/
+        ],
+        [
+          LOG_OBJECT,
+          /<externalSharingModel>Read<\/externalSharingModel> opens every record to every user/
+        ],
+        [
+          VIEWER_SET,
+          /objectPermissions\[Sync_Run__c\] grants <viewAllRecords>: it bypasses the object's sharing/
+        ],
+        [
+          ADMIN_SET,
+          /objectPermissions\[Sync_Run_Issue__c\] grants <modifyAllRecords>: it bypasses the object's sharing/
+        ],
+        [ADMIN_SET, /userPermissions grants ViewAllData: it bypasses sharing on every object/],
         [
           `${LONE_FOLDER}/fields/Count__c.field-meta.xml`,
           /<label> is 41 characters; a CustomField allows 40 /

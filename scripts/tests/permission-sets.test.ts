@@ -2,13 +2,15 @@
  * What each packaged permission set grants, and that the credentials they point to hang together:
  * the Admin set reaches every region's principal and the Viewer set reaches none; each principal,
  * Named Credential and External Credential exists; and each credential calls the host that
- * InsightsRegion.cls names for its region. Both sets read the whole run log (every run, every
- * custom field, nothing editable: the package writes the log itself), and a field added to the
- * log objects without field permissions fails here. The console's controllers are granted exactly:
- * the Admin set reaches all three and holds the Manage Insights Sync custom permission that their
- * changing methods check for; the Viewer set reaches only the reading ones and holds no custom
- * permission. A mistake here fails the first deploy or, worse, deploys and sends the client secret
- * to the wrong host.
+ * InsightsRegion.cls names for its region. Both sets read the run log (the fields the console
+ * shows, nothing editable, no View All: the log is Private and the package writes it itself), and
+ * a field added to the log objects without field permissions fails here. The console's
+ * controllers are granted exactly: the Admin set reaches all three and holds the Manage Insights
+ * Sync and Read Insights Sync Log custom permissions that they check for; the Viewer set reaches
+ * only the reading ones and holds only the second. Every grant of both sets, and every Apex class
+ * that reads or writes beyond the user's sharing or permissions, is listed with its reason in
+ * docs/security.md (with planted defects of each kind). A mistake here fails the first deploy
+ * or, worse, deploys and sends the client secret to the wrong host.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -16,6 +18,13 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { XMLParser } from 'fast-xml-parser';
 import { repositoryRoot } from '../lib/project.ts';
+import {
+  grantProblems,
+  grantsOf,
+  systemAccessProblems,
+  type ApexClassSource,
+  type PermissionSetSource
+} from '../lib/securityDoc.ts';
 
 const PERMISSION_SETS = 'force-app/main/app/permissionsets';
 const NAMED_CREDENTIALS = 'force-app/main/insights/namedCredentials';
@@ -25,12 +34,17 @@ const PRINCIPAL = 'Insights_Principal';
 const SYNC_OBJECTS = 'force-app/main/sync/objects';
 /** The run log: written by the package in system mode, read by both permission sets. */
 const LOG_OBJECTS = ['Sync_Run__c', 'Sync_Run_Issue__c'] as const;
+/** Log fields the console never reads, so neither set grants them. */
+const NOT_READ_BY_THE_CONSOLE = new Set(['Sync_Run__c.Job_Id__c']);
+const SECURITY_DOC = 'docs/security.md';
 const FINISHED_EVENT = 'Sync_Run_Finished__e';
 const SETTINGS = 'Insights_Sync_Settings__c';
 const CONSOLE_CLASSES = 'force-app/main/console/classes';
 const CUSTOM_PERMISSIONS = 'force-app/main/console/customPermissions';
 /** The custom permission the controllers check before any change (ConsoleAccess.cls). */
 const MANAGE_PERMISSION = 'Manage_Insights_Sync';
+/** The custom permission the controllers check before reading the log (ConsoleAccess.cls). */
+const READ_LOG_PERMISSION = 'Read_Insights_Sync_Log';
 const ACCESS_CLASS = `${CONSOLE_CLASSES}/ConsoleAccess.cls`;
 
 /** Elements that may appear once or many times; parsed as arrays always. */
@@ -301,8 +315,8 @@ describe('Insights Sync Admin', () => {
     assert.equal(objectPermission(admin, 'UserExternalCredential'), undefined);
   });
 
-  it('grants access to the Integration custom metadata type', () => {
-    assert.ok(enabledMetadataTypes(admin).includes('Integration__mdt'), 'Integration__mdt');
+  it('needs no access to the Integration custom metadata type: the package reads it itself', () => {
+    assert.deepEqual(enabledMetadataTypes(admin), []);
   });
 
   it('reads the Integration Saved platform event', () => {
@@ -317,8 +331,8 @@ describe('Insights Sync Admin', () => {
     ]);
   });
 
-  it('holds the Manage Insights Sync permission the controllers check before any change', () => {
-    assert.deepEqual(enabledCustomPermissions(admin), [MANAGE_PERMISSION]);
+  it('holds the permissions the controllers check before any change and before the log', () => {
+    assert.deepEqual(enabledCustomPermissions(admin), [MANAGE_PERMISSION, READ_LOG_PERMISSION]);
   });
 });
 
@@ -330,8 +344,8 @@ describe('Insights Sync Viewer', () => {
     assert.ok(text(viewer, 'description'), 'says what it is for');
   });
 
-  it('reads the Integration custom metadata type', () => {
-    assert.ok(enabledMetadataTypes(viewer).includes('Integration__mdt'), 'Integration__mdt');
+  it('needs no access to the Integration custom metadata type: the package reads it itself', () => {
+    assert.deepEqual(enabledMetadataTypes(viewer), []);
   });
 
   it('grants no principal, so a viewer can never call WalkMe or see the connection', () => {
@@ -351,8 +365,8 @@ describe('Insights Sync Viewer', () => {
     );
   });
 
-  it('holds no custom permission, so the controllers refuse a viewer every change', () => {
-    assert.deepEqual(enabledCustomPermissions(viewer), []);
+  it('holds only the log permission, so the controllers refuse a viewer every change', () => {
+    assert.deepEqual(enabledCustomPermissions(viewer), [READ_LOG_PERMISSION]);
   });
 
   it('grants no way to change records', () => {
@@ -404,17 +418,22 @@ describe('the console classes and the custom permission the permission sets name
     }
   });
 
-  it('the Manage Insights Sync permission exists and is the one the controllers check', () => {
-    const path = `${CUSTOM_PERMISSIONS}/${MANAGE_PERMISSION}.customPermission-meta.xml`;
-    const permission = parseMetadata(path, 'CustomPermission');
-    assert.equal(text(permission, 'label'), 'Manage Insights Sync', path);
-    assert.equal(text(permission, 'isLicensed'), 'false', `${path}: needs no licence`);
-    assert.match(
-      read(ACCESS_CLASS),
-      new RegExp(`MANAGE_PERMISSION\\s*=\\s*'${MANAGE_PERMISSION}'`),
-      `${ACCESS_CLASS} checks ${MANAGE_PERMISSION}`
-    );
-  });
+  for (const [constant, name, label] of [
+    ['MANAGE_PERMISSION', MANAGE_PERMISSION, 'Manage Insights Sync'],
+    ['READ_LOG_PERMISSION', READ_LOG_PERMISSION, 'Read Insights Sync Log']
+  ] as const) {
+    it(`the ${label} permission exists and is the one the controllers check`, () => {
+      const path = `${CUSTOM_PERMISSIONS}/${name}.customPermission-meta.xml`;
+      const permission = parseMetadata(path, 'CustomPermission');
+      assert.equal(text(permission, 'label'), label, path);
+      assert.equal(text(permission, 'isLicensed'), 'false', `${path}: needs no licence`);
+      assert.match(
+        read(ACCESS_CLASS),
+        new RegExp(`${constant}\\s*=\\s*'${name}'`),
+        `${ACCESS_CLASS} checks ${name}`
+      );
+    });
+  }
 });
 
 describe('the run log in both permission sets', () => {
@@ -437,7 +456,7 @@ describe('the run log in both permission sets', () => {
     ['Insights_Sync_Viewer', viewer]
   ] as const) {
     for (const object of LOG_OBJECTS) {
-      it(`${name} reads every ${object} record and cannot change any`, () => {
+      it(`${name} reads ${object} without View All and cannot change any record`, () => {
         assert.deepEqual(objectPermission(set, object), {
           object,
           allowCreate: false,
@@ -445,17 +464,20 @@ describe('the run log in both permission sets', () => {
           allowEdit: false,
           allowRead: true,
           modifyAllRecords: false,
-          viewAllRecords: true
+          viewAllRecords: false
         });
       });
     }
 
-    it(`${name} grants read-only access to every custom field of the run log`, () => {
+    it(`${name} grants read-only access to every custom field of the run log the console reads`, () => {
       const granted = new Map(
         fieldPermissions(set).map((permission) => [permission.field, permission])
       );
+      const notRead = [...NOT_READ_BY_THE_CONSOLE].filter((field) => granted.has(field));
+      assert.deepEqual(notRead, [], 'fields the console never reads');
       const missing = logFields
         .filter(grantable)
+        .filter((field) => !NOT_READ_BY_THE_CONSOLE.has(field.name))
         .filter((field) => {
           const permission = granted.get(field.name);
           return !permission?.readable || permission.editable;
@@ -482,16 +504,8 @@ describe('the run log in both permission sets', () => {
     });
   }
 
-  it('only the admin reads the Sync Run Finished event', () => {
-    assert.deepEqual(objectPermission(admin, FINISHED_EVENT), {
-      object: FINISHED_EVENT,
-      allowCreate: false,
-      allowDelete: false,
-      allowEdit: false,
-      allowRead: true,
-      modifyAllRecords: false,
-      viewAllRecords: false
-    });
+  it('neither set reads the Sync Run Finished event: no console feature listens to it', () => {
+    assert.equal(objectPermission(admin, FINISHED_EVENT), undefined, 'admin');
     assert.equal(objectPermission(viewer, FINISHED_EVENT), undefined, 'viewer');
   });
 });
@@ -571,5 +585,119 @@ describe('the credentials the permission sets point to', () => {
         `${credentialName}: one principal for the org`
       );
     }
+  });
+});
+
+describe('docs/security.md', () => {
+  const sources = (adminXml: string, viewerXml: string): PermissionSetSource[] => [
+    { name: 'Insights_Sync_Admin', column: 'Admin', xml: adminXml },
+    { name: 'Insights_Sync_Viewer', column: 'Viewer', xml: viewerXml }
+  ];
+  const adminXml = read(`${PERMISSION_SETS}/Insights_Sync_Admin.permissionset-meta.xml`);
+  const viewerXml = read(`${PERMISSION_SETS}/Insights_Sync_Viewer.permissionset-meta.xml`);
+  const securityDoc = read(SECURITY_DOC);
+
+  /** Every Apex class of force-app outside the tests, by name. */
+  function packagedClasses(): ApexClassSource[] {
+    const classes: ApexClassSource[] = [];
+    const main = 'force-app/main';
+    for (const feature of readdirSync(join(repositoryRoot, main))) {
+      const folder = join(repositoryRoot, main, feature, 'classes');
+      if (!existsSync(folder)) {
+        continue;
+      }
+      for (const file of readdirSync(folder).filter((name) => name.endsWith('.cls'))) {
+        classes.push({
+          name: file.replace(/\.cls$/, ''),
+          source: readFileSync(join(folder, file), 'utf8')
+        });
+      }
+    }
+    return classes;
+  }
+
+  it('lists every grant of both permission sets with a reason, and nothing else', () => {
+    assert.deepEqual(grantProblems(sources(adminXml, viewerXml), securityDoc), []);
+  });
+
+  it('reads the grants of a set as one line each', () => {
+    const grants = grantsOf(viewerXml);
+    for (const expected of [
+      'app Insights_Sync',
+      'class RunLogController',
+      `custom permission ${READ_LOG_PERMISSION}`,
+      'object Sync_Run__c: Read',
+      'field Sync_Run_Issue__c.Key__c: Read',
+      'tab Insights_Sync: Visible'
+    ]) {
+      assert.ok(grants.includes(expected), `${expected} in ${grants.join(', ')}`);
+    }
+  });
+
+  it('fails on a grant it does not list, on a stale row and on a row without a reason', () => {
+    const plantedViewer = viewerXml.replace(
+      '</PermissionSet>',
+      [
+        '  <classAccesses>',
+        '    <apexClass>ConnectionController</apexClass>',
+        '    <enabled>true</enabled>',
+        '  </classAccesses>',
+        '  <userPermissions>',
+        '    <enabled>true</enabled>',
+        '    <name>ViewSetup</name>',
+        '  </userPermissions>',
+        '</PermissionSet>'
+      ].join('\n')
+    );
+    const plantedAdmin = adminXml.replace(
+      /<editable>false<\/editable>(\s*<field>Sync_Run__c\.Status__c<\/field>)/,
+      '<editable>true</editable>$1'
+    );
+    assert.notEqual(plantedAdmin, adminXml, 'the Status__c field permission was made editable');
+    const plantedDoc = securityDoc
+      .replace(/(\| `object Integration_Saved__e: Read`\s*\|[^|]*\|[^|]*\|)[^|\n]*\|/, '$1 |')
+      .replace(
+        '| `app Insights_Sync`',
+        '| `custom metadata Integration__mdt` | ✓ | | Once needed. |\n| `app Insights_Sync`'
+      );
+    assert.notEqual(plantedDoc, securityDoc, 'the doc was planted');
+
+    const problems = grantProblems(sources(plantedAdmin, plantedViewer), plantedDoc);
+
+    assert.deepEqual(problems.sort(), [
+      'Insights_Sync_Admin grants `field Sync_Run__c.Status__c: Read, Edit`, which docs/security.md does not list for Admin with a reason',
+      'Insights_Sync_Viewer grants `class ConnectionController`, which docs/security.md does not list for Viewer with a reason',
+      'Insights_Sync_Viewer grants `user permission ViewSetup`, which docs/security.md does not list for Viewer with a reason',
+      'docs/security.md gives no reason for `object Integration_Saved__e: Read`',
+      'docs/security.md lists `custom metadata Integration__mdt` for Admin, which Insights_Sync_Admin does not grant',
+      'docs/security.md lists `field Sync_Run__c.Status__c: Read` for Admin, which Insights_Sync_Admin does not grant'
+    ]);
+  });
+
+  it("lists every class that reads or writes beyond the user's sharing or permissions", () => {
+    assert.deepEqual(systemAccessProblems(packagedClasses(), securityDoc), []);
+  });
+
+  it('fails on a class with system-mode access it does not list, and on a stale row', () => {
+    const classes = packagedClasses()
+      .filter((apexClass) => apexClass.name !== 'OrganizationSelector')
+      .concat([
+        {
+          name: 'OrganizationSelector',
+          source: 'public with sharing class OrganizationSelector {\n  // WITH SYSTEM_MODE once\n}'
+        },
+        {
+          name: 'LeadPeek',
+          source:
+            'public with sharing class LeadPeek {\n  Integer n = [SELECT COUNT() FROM Lead WITH SYSTEM_MODE];\n}'
+        },
+        { name: 'LeadWriter', source: 'public without sharing class LeadWriter {\n}' }
+      ]);
+
+    assert.deepEqual(systemAccessProblems(classes, securityDoc).sort(), [
+      "LeadPeek reads or writes in system mode or without the user's sharing, and docs/security.md does not list it with a reason",
+      "LeadWriter reads or writes in system mode or without the user's sharing, and docs/security.md does not list it with a reason",
+      'docs/security.md lists `OrganizationSelector`, which has no system-mode access (or no longer exists)'
+    ]);
   });
 });
