@@ -35,7 +35,11 @@ const SYNC_OBJECTS = 'force-app/main/sync/objects';
 /** The run log: written by the package in system mode, read by both permission sets. */
 const LOG_OBJECTS = ['Sync_Run__c', 'Sync_Run_Issue__c'] as const;
 /** Log fields the console never reads, so neither set grants them. */
-const NOT_READ_BY_THE_CONSOLE = new Set(['Sync_Run__c.Job_Id__c']);
+const NOT_READ_BY_THE_CONSOLE = new Set([
+  'Sync_Run__c.Job_Id__c',
+  // Kept for the run's status across links (SyncRunLog); the console shows Issue Count.
+  'Sync_Run__c.Error_Issue_Count__c'
+]);
 const SECURITY_DOC = 'docs/security.md';
 const FINISHED_EVENT = 'Sync_Run_Finished__e';
 const SETTINGS = 'Insights_Sync_Settings__c';
