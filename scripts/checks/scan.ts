@@ -244,22 +244,19 @@ interface GraphEngineAnalysis {
   seconds: number;
 }
 
-/**
- * An engine's message for a file it skipped (PMD's processing error, ESLint's fatal error); the
- * engines offer no structured form of them.
- */
-const FILE_ERRORS = [
-  /^(\w+) issued a processing error for file '([^']+)':\n([\s\S]*)$/,
-  /^When scanning file '([^']+)' with the (\w+) engine, ESLint gave the following error:\n([\s\S]*)$/
-];
+/** PMD's message for a file it skipped; the engine offers no structured form of it. */
+const PROCESSING_ERROR = /^(\w+) issued a processing error for file '([^']+)':\n([\s\S]*)$/;
+
+/** ESLint's message for a file it could not parse, as the engine words it. */
+const PARSE_ERROR =
+  /^When scanning file '([^']+)' with the (\w+) engine, ESLint gave the following error:\n([\s\S]*)$/;
 
 function toScanError(engine: string, message: string): ScanError {
-  const [processing, eslint] = FILE_ERRORS;
-  const skipped = processing?.exec(message);
+  const skipped = PROCESSING_ERROR.exec(message);
   if (skipped) {
     return { where: skipped[2] ?? '', label: `${engine}:ProcessingError`, text: skipped[3] ?? '' };
   }
-  const fatal = eslint?.exec(message);
+  const fatal = PARSE_ERROR.exec(message);
   if (fatal) {
     return { where: fatal[1] ?? '', label: `${engine}:ParseError`, text: fatal[3] ?? '' };
   }
@@ -285,7 +282,7 @@ function sha256(content: string | Buffer): string {
   return createHash('sha256').update(content).digest('hex');
 }
 
-/** `java -version` (it answers on stderr): part of every cache key. */
+/** `java -version` (it answers on stderr): part of every engine's cache key. */
 function javaVersion(): string {
   const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
   return `${java.stderr ?? ''}${java.stdout ?? ''}`.trim();
@@ -697,7 +694,8 @@ async function main(): Promise<number> {
     console.error(`scan: no files in the source folders of ${project}`);
     return 1;
   }
-  const tools = { java: javaVersion(), scan: scanCode(), packages: installedPackages() };
+  const tools = { java: javaVersion(), scan: scanCode() };
+  const packages = installedPackages();
 
   const analyses = new Map<CodeAnalyzerEngine, EngineAnalysis>();
   const cached = new Set<Engine>();
@@ -705,6 +703,7 @@ async function main(): Promise<number> {
   for (const engine of CODE_ANALYZER_ENGINES.filter((name) => engines.has(name))) {
     const settings: Record<string, unknown> = {
       ...tools,
+      packages,
       engine,
       selectors: RULE_SELECTORS,
       disabled: DISABLED_RULES
