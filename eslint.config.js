@@ -66,7 +66,8 @@ export default tseslint.config(
   {
     // What build:lwc compiles to .js. The compiled .js keeps the syntax of the source (target
     // ESNext), and PMD's JavaScript parser, which `npm run scan` and Code Analyzer run on it,
-    // cannot read a catch without a binding: it skips the whole file.
+    // fails on a catch without a binding in a function that assigns a variable (most do) and
+    // skips the whole file.
     files: ['force-app/**/lwc/**/*.ts', 'preview/**/*.ts'],
     rules: {
       'no-restricted-syntax': [
@@ -74,7 +75,7 @@ export default tseslint.config(
         {
           selector: 'CatchClause[param=null]',
           message:
-            "Give the catch a binding, `catch (_error)`: PMD's JavaScript parser cannot read the compiled .js of a catch without one."
+            "Give the catch a binding, `catch (_error)`: PMD's JavaScript parser fails on the compiled .js of a catch without one."
         }
       ]
     }
