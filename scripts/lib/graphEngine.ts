@@ -11,7 +11,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { displayPath, listSourceFiles, repositoryRoot } from './project.ts';
 import { inputHash, readCached, writeCached } from './scanCache.ts';
 
@@ -199,6 +199,9 @@ function runJava(
   const log = openSync(logFile, 'w');
   try {
     const java = spawnSync('java', ['-cp', classPath(), ...args], {
+      // The engine's logger rolls a large log over into `sfge-<date>-<n>.log.gz` in the working
+      // folder: the run's folder, not wherever the scan was started.
+      cwd: dirname(logFile),
       stdio: ['ignore', log, log]
     });
     if (java.error) {
