@@ -30,7 +30,7 @@ interface Stage {
 const STAGES: readonly Stage[] = [
   {
     script: 'scan',
-    covers: 'PMD and Graph Engine: security, performance, best practices',
+    covers: 'Code Analyzer (PMD, ESLint, RetireJS, Regex), Graph Engine: AppExchange rules',
     note: /^scan: .*?(Graph Engine [^,\n]*)$/m
   },
   {

@@ -1,26 +1,47 @@
 /**
- * `npm run scan`: the static scan of the project's Salesforce sources with PMD (driven through
- * Code Analyzer's core library; the `sf code-analyzer` plugin is not part of the toolchain) and
- * Salesforce Graph Engine (run from its bundled jars, see scripts/lib/graphEngine.ts).
+ * `npm run scan`: the static scan of the project's Salesforce sources with the engines of
+ * Salesforce Code Analyzer: PMD, ESLint, RetireJS and the Regex engine, driven through Code
+ * Analyzer's core library (the `sf code-analyzer` plugin is not part of the toolchain), and
+ * Salesforce Graph Engine, run from its bundled jars (see scripts/lib/graphEngine.ts).
+ *
+ * Rules: those AppExchange security review asks for (RULE_SELECTORS), with more of PMD and the
+ * Regex engine on top. Engines read what the package ships: its sources, and for the Lightning
+ * web components the JavaScript that `npm run build:lwc` would compile from their TypeScript,
+ * compiled by the scan into its own folder (scripts/lib/compiledComponents.ts), so the result is
+ * the same whether build:lwc ran before or not. ESLint reads the TypeScript itself (ESLINT_ENGINE).
  *
  * Fails on any violation of severity 1 (Critical) or 2 (High), on any file an engine could not
  * parse, on any engine that errored or could not start (a scan that silently skipped a file or an
- * engine would report a clean project it never looked at), and on any Graph Engine entry point
- * it could not analyse that is not a reviewed exception. Violations of severity 3-5 are printed
- * and do not fail.
+ * engine would report a clean project it never looked at), on an inline suppression of a rule it
+ * runs, and on any Graph Engine entry point it could not analyse that is not a reviewed
+ * exception. Violations of severity 3-5 are printed and do not fail.
  *
  * Each engine's results are cached under `.tmp/scan/cache/`, keyed by a hash of all it reads and
  * how it runs (scripts/lib/scanCache.ts): unchanged sources cost no analysis at all, and a change
- * to a test class or a component costs PMD only. A clean clone has no cache and runs both.
+ * to a test class or a component costs the Code Analyzer engines only. A clean clone has no
+ * cache and runs them all.
  *
- * Usage: `npm run scan [-- --project DIR] [-- --no-cache]`.
+ * Usage: `npm run scan [-- --project DIR] [-- --no-cache] [-- --engine pmd,eslint,...]`.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import type { EngineLogEvent, LogEvent } from '@salesforce/code-analyzer-core';
+import type {
+  EngineLogEvent,
+  EngineResultsEvent,
+  LogEvent,
+  RuleSelection
+} from '@salesforce/code-analyzer-core';
 import { displayPath, listSourceFiles, projectFromArgs, repositoryRoot } from '../lib/project.ts';
+import {
+  buildConfigFiles,
+  compileComponents,
+  isBuildOutput,
+  isComponentSource,
+  sourceLine,
+  type CompiledModule
+} from '../lib/compiledComponents.ts';
 import {
   graphEngineCacheKey,
   graphEngineRules,
@@ -29,8 +50,8 @@ import {
   judgeEntryPoints,
   runGraphEngine,
   unfinishedEntryPoints,
+  ACKNOWLEDGED_ENTRY_POINTS,
   INTERNAL_ERROR_RULE,
-  type AcknowledgedEntryPoints,
   type GraphEngineResult,
   type GraphEngineTarget,
   type UnfinishedEntryPoint
@@ -38,19 +59,78 @@ import {
 import { inputHash, readCached, writeCached } from '../lib/scanCache.ts';
 
 /**
- * PMD rule selectors as Code Analyzer reads them: `engine:tag` intersects, separate entries
- * unite. Graph Engine runs all of its rules (it tags none `Recommended`).
+ * The rule selectors, as Code Analyzer reads them: a tag alone selects across engines,
+ * `engine:tag` within one engine, `A:B` intersects, separate entries unite.
+ *
+ * `AppExchange` and `Recommended:Security` are what AppExchange security review runs (Code
+ * Analyzer's guide for the review: `sf code-analyzer run --rule-selector AppExchange
+ * --rule-selector Recommended:Security`): PMD's AppExchange rules (Apex, Visualforce, Aura, LWC
+ * JavaScript, metadata) and every engine's recommended security rules (ESLint's LWC rule on
+ * innerHTML, RetireJS's vulnerable libraries, the Regex engine's old API versions). The project
+ * adds PMD's recommended, security, performance and best-practice rules and the Regex engine's
+ * recommended ones (heap size read in a loop, trailing whitespace). Graph Engine runs all of its
+ * rules (see analyseWithGraphEngine).
  */
-const PMD_RULE_SELECTORS = [
+const RULE_SELECTORS = [
+  'AppExchange',
+  'Recommended:Security',
   'pmd:Recommended',
   'pmd:Security',
   'pmd:Performance',
-  'pmd:BestPractices'
+  'pmd:BestPractices',
+  'regex:Recommended'
 ] as const;
 
 /** Severity 1 (Critical) and 2 (High) fail the scan. */
 const FAILING_SEVERITY = 2;
 
+/** The engines of Code Analyzer the scan runs, as Code Analyzer names them. */
+const CODE_ANALYZER_ENGINES = ['pmd', 'eslint', 'retire-js', 'regex'] as const;
+type CodeAnalyzerEngine = (typeof CODE_ANALYZER_ENGINES)[number];
+type Engine = CodeAnalyzerEngine | 'sfge';
+
+const ENGINE_TITLES: Readonly<Record<Engine, string>> = {
+  pmd: 'PMD',
+  eslint: 'ESLint',
+  'retire-js': 'RetireJS',
+  regex: 'Regex',
+  sfge: 'Graph Engine'
+};
+
+/**
+ * The files an engine has rules for: an engine with such files in the scan and no rule selected
+ * for it is a broken selection, not a clean project. RetireJS lists no rules at all for a project
+ * without JavaScript, so it is held to this only when there is some.
+ */
+const ENGINE_FILES: Readonly<Record<CodeAnalyzerEngine, RegExp>> = {
+  pmd: /\.(cls|trigger)$/,
+  eslint: /\.ts$/,
+  'retire-js': /\.(js|resource|zip)$/,
+  regex: /\.(cls|trigger|xml)$/
+};
+
+/**
+ * How ESLint runs: with the project's own eslint.config.js (`npm run lint`'s), of which only the
+ * selected rules run.
+ *
+ * The engine's built-in configuration applies the LWC rules to `.js` files only, and TypeScript
+ * gets the generic TypeScript rules: on components written in TypeScript the LWC security rule
+ * (`@lwc/lwc/no-inner-html`) would run on nothing. The project's configuration applies the
+ * Salesforce LWC rules to the `.ts` sources, with the parser and settings `npm run lint` uses, so
+ * the two cannot disagree on a file; and it ignores compiled `.js` (build:lwc's beside the
+ * sources, the scan's own under `.tmp/`) and node_modules, so the engine never lints build
+ * output. The engine's TypeScript base configuration is off: it would add every typescript-eslint
+ * rule, type-aware (a TypeScript program per file's tsconfig), and none of them is selected.
+ * The other base configurations stay as Code Analyzer ships them, for JavaScript that is not
+ * compiled (none yet).
+ */
+const ESLINT_ENGINE = { disable_typescript_base_config: true } as const;
+
+/** The ESLint configuration the engine loads: the project's, or the repository's for a copy. */
+function eslintConfigFile(project: string): string {
+  const own = join(project, 'eslint.config.js');
+  return existsSync(own) ? own : join(repositoryRoot, 'eslint.config.js');
+}
 /**
  * Rules switched off for this project, each with the reason. Code Analyzer takes them as rule
  * overrides, so they drop out of the selection rather than being filtered after the fact.
@@ -64,16 +144,22 @@ const DISABLED_RULES: Readonly<Record<string, Readonly<Record<string, string>>>>
     // It asks every test method for a System.runAs. The tests whose outcome depends on the
     // running user's access run as a user made for them; for conversion tables or parsers a
     // runAs adds nothing, and one line per test method would bury the findings that matter.
-    ApexUnitTestClassShouldHaveRunAs: 'tests run as a user where access is what they test'
+    ApexUnitTestClassShouldHaveRunAs: 'tests run as a user where access is what they test',
+    // PMD's JavaScript parser (Rhino) reads a class field with an initializer (`runs = [];`)
+    // and a `const` declared in a function as assignments to undeclared, global names: on the
+    // compiled components it reported 138 lines, not one of them a global. An accidental global
+    // cannot reach the compiled code: TypeScript refuses a name that is not declared, and ES
+    // modules run in strict mode.
+    GlobalVariable: 'Rhino reads class fields and const declarations as global assignments'
   }
 };
 
 /**
- * Findings looked at and accepted, each for one rule on named files (and, where given, with a
- * message matching `message`) with the reason. They are printed as acknowledged rather than
- * counted, so a new finding of the same rule elsewhere still shows up. Used where PMD cannot
- * take a suppression (metadata XML), and where a rule's measure is off for a reason written
- * beside it.
+ * Findings looked at and accepted, each for one rule (of any engine) on named files (and, where
+ * given, with a message matching `message`) with the reason. They are printed as acknowledged
+ * rather than counted, so a new finding of the same rule elsewhere still shows up. Used where a
+ * source cannot take a suppression (metadata XML), and where a rule's measure is off for a reason
+ * written beside it; suppressions in the sources are not honoured (see inlineSuppressions).
  */
 const ACKNOWLEDGED: readonly { rule: string; file: RegExp; message?: RegExp; reason: string }[] = [
   {
@@ -108,40 +194,14 @@ const ACKNOWLEDGED: readonly { rule: string; file: RegExp; message?: RegExp; rea
 ];
 
 /**
- * Entry points Graph Engine cannot finish, each reviewed by hand: what the paths from it reach,
- * and why that is safe. Checked both ways on every scan: an entry point it cannot finish that is
- * not here fails the scan, and so does one listed here that it now finishes, so the list only
- * shrinks. Those that time out were measured not to finish in 10 minutes (their paths multiply
- * through the branches of the template and validation tables), so they are not retried.
- */
-const ACKNOWLEDGED_ENTRY_POINTS: readonly AcknowledgedEntryPoints[] = [
-  {
-    file: 'IntegrationController.cls',
-    methods: ['getTemplates', 'getFieldRequestText'],
-    reason: 'ReportTemplates builds static template data: no SOQL, no DML'
-  },
-  {
-    file: 'IntegrationController.cls',
-    methods: ['saveIntegration', 'resumeIntegration'],
-    reason:
-      "reads Integration__mdt in system mode (the package's own configuration, commented in IntegrationSelector) and writes through a Metadata API deploy, not DML; behind the Manage_Insights_Sync permission"
-  },
-  {
-    file: 'IntegrationController.cls',
-    methods: ['previewIntegration'],
-    reason:
-      'the target object is read only through RecordMatcher with Database.queryWithBinds(..., AccessLevel.USER_MODE) and nothing is written; behind the Manage_Insights_Sync permission'
-  }
-];
-
-/**
  * How Graph Engine runs. An entry point gets FIRST_LIMIT_MS; one that times out and is not on
- * the list above is analysed again, alone with the others that timed out, with RETRY_LIMIT_MS.
- * The entry points that finish take seconds each (under 10 s on a loaded 2-core machine), so a
- * timeout in the first pass means a busy machine, and the retry gives it four times the margin;
- * only an entry point that does not finish in RETRY_LIMIT_MS either fails the scan. Two threads
- * for two cores: more would only share them and stretch each entry point's time towards its
- * limit. The heap is fixed because the engine derives its path-expansion limit from it.
+ * ACKNOWLEDGED_ENTRY_POINTS (scripts/lib/graphEngine.ts) is analysed again, alone with the
+ * others that timed out, with RETRY_LIMIT_MS. The entry points that finish take seconds each
+ * (under 10 s on a loaded 2-core machine), so a timeout in the first pass means a busy machine,
+ * and the retry gives it four times the margin; only an entry point that does not finish in
+ * RETRY_LIMIT_MS either fails the scan. Two threads for two cores: more would only share them
+ * and stretch each entry point's time towards its limit. The heap is fixed because the engine
+ * derives its path-expansion limit from it.
  */
 const GRAPH_ENGINE = {
   threads: 2,
@@ -151,31 +211,13 @@ const GRAPH_ENGINE = {
 } as const;
 
 /**
- * The kinds of file PMD reads (Apex, Visualforce, Aura and LWC markup, JavaScript, metadata
- * XML). TypeScript is left out: PMD has no rules for it and ESLint checks it.
- */
-const SCANNED_EXTENSIONS = [
-  '.cls',
-  '.trigger',
-  '.page',
-  '.component',
-  '.cmp',
-  '.html',
-  '.js',
-  '.xml'
-];
-
-/**
- * Whether a file under force-app goes into the PMD scan. The LWC `.js` files are compiled from
- * the TypeScript sources by `npm run build:lwc`: scanning them would report on code nobody
- * edits, and only on machines that happened to build first.
+ * Whether a file under the project's source folders goes to the Code Analyzer engines: all of
+ * them (each engine takes the kinds of file it has rules for) except build:lwc's output, the
+ * `.js` beside each component's TypeScript. That is present or not, current or stale, depending
+ * on what ran before; the engines read the scan's own compilation of the sources instead.
  */
 function isScanned(path: string): boolean {
-  const normalized = path.split('\\').join('/');
-  if (normalized.includes('/lwc/') && normalized.endsWith('.js')) {
-    return false;
-  }
-  return SCANNED_EXTENSIONS.some((extension) => normalized.endsWith(extension));
+  return !isBuildOutput(path);
 }
 
 /** A violation, with project-relative paths (so that a cached one fits any checkout). */
@@ -197,10 +239,12 @@ interface ScanError {
   text: string;
 }
 
-interface PmdAnalysis {
+/** What one Code Analyzer engine found; cached per engine. */
+interface EngineAnalysis {
   findings: Finding[];
   warnings: string[];
   errors: ScanError[];
+  /** From the start of the engines' run to this engine's results. */
   seconds: number;
 }
 
@@ -216,10 +260,18 @@ interface GraphEngineAnalysis {
 /** PMD's message for a file it skipped; the engine offers no structured form of it. */
 const PROCESSING_ERROR = /^(\w+) issued a processing error for file '([^']+)':\n([\s\S]*)$/;
 
+/** ESLint's message for a file it could not parse, as the engine words it. */
+const PARSE_ERROR =
+  /^When scanning file '([^']+)' with the (\w+) engine, ESLint gave the following error:\n([\s\S]*)$/;
+
 function toScanError(engine: string, message: string): ScanError {
-  const match = PROCESSING_ERROR.exec(message);
-  if (match) {
-    return { where: match[2] ?? '', label: `${engine}:ProcessingError`, text: match[3] ?? '' };
+  const skipped = PROCESSING_ERROR.exec(message);
+  if (skipped) {
+    return { where: skipped[2] ?? '', label: `${engine}:ProcessingError`, text: skipped[3] ?? '' };
+  }
+  const fatal = PARSE_ERROR.exec(message);
+  if (fatal) {
+    return { where: fatal[1] ?? '', label: `${engine}:ParseError`, text: fatal[3] ?? '' };
   }
   return { where: '', label: `${engine}:Error`, text: message };
 }
@@ -239,12 +291,11 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-function packageVersion(name: string): string {
-  const file = join(repositoryRoot, 'node_modules', ...name.split('/'), 'package.json');
-  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+function sha256(content: string | Buffer): string {
+  return createHash('sha256').update(content).digest('hex');
 }
 
-/** `java -version` (it answers on stderr): part of both cache keys. */
+/** `java -version` (it answers on stderr): part of every engine's cache key. */
 function javaVersion(): string {
   const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
   return `${java.stderr ?? ''}${java.stdout ?? ''}`.trim();
@@ -253,27 +304,120 @@ function javaVersion(): string {
 /** The scan's own code: a change to how it analyses is a change of every cache key. */
 function scanCode(): string {
   const hash = createHash('sha256');
-  for (const file of ['checks/scan.ts', 'lib/graphEngine.ts', 'lib/scanCache.ts']) {
+  for (const file of [
+    'checks/scan.ts',
+    'lib/graphEngine.ts',
+    'lib/scanCache.ts',
+    'lib/compiledComponents.ts'
+  ]) {
     hash.update(readFileSync(join(repositoryRoot, 'scripts', file)));
   }
   return hash.digest('hex');
 }
 
-async function analyseWithPmd(
+/**
+ * The installed packages, as package-lock.json pins them: the engines, the rules and plugins
+ * they load (ESLint's), and the TypeScript compiler. Any change of one is a new cache key.
+ */
+function installedPackages(): string {
+  return sha256(readFileSync(join(repositoryRoot, 'package-lock.json')));
+}
+
+/**
+ * Rules a source silences inline, which the scan does not allow: a finding is fixed, or the rule
+ * is disabled or the finding acknowledged in this file, where the reason is written down. Code
+ * Analyzer's own markers are off (`disable_suppressions`), but ESLint applies `eslint-disable`
+ * comments before the engine sees a finding; this finds those that name a selected rule, or no
+ * rule at all.
+ */
+function inlineSuppressions(
+  project: string,
+  files: readonly string[],
+  selected: ReadonlySet<string>
+): ScanError[] {
+  const errors: ScanError[] = [];
+  const directive = /(?:\/\/|\/\*)\s*eslint-disable(?:-next-line|-line)?\b([^\n]*)/g;
+  for (const file of files.filter((path) => /\.(ts|js)$/.test(path))) {
+    const source = readFileSync(file, 'utf8');
+    for (const match of source.matchAll(directive)) {
+      const rules = (match[1] ?? '')
+        .replace(/\*\/.*$/, '')
+        .replace(/\s--\s.*$/, '')
+        .split(',')
+        .map((rule) => rule.trim())
+        .filter((rule) => rule !== '');
+      const silenced = rules.length === 0 ? ['every rule'] : rules.filter((r) => selected.has(r));
+      if (silenced.length > 0) {
+        const line = source.slice(0, match.index).split('\n').length;
+        errors.push({
+          where: `${displayPath(project, file)}:${line}`,
+          label: 'eslint:Suppression',
+          text: `an eslint-disable comment silences ${silenced.join(', ')}, which the scan runs: fix the finding, or acknowledge it in scripts/checks/scan.ts with the reason.`
+        });
+      }
+    }
+  }
+  return errors;
+}
+
+interface CodeAnalyzerRun {
+  analyses: Map<CodeAnalyzerEngine, EngineAnalysis>;
+  /** Components compiled from TypeScript for the engines. */
+  compiled: number;
+  /** The whole run: compiling, loading the engines, selecting rules, analysing. */
+  seconds: number;
+}
+
+/**
+ * Runs the Code Analyzer engines named in `engines` at once (Code Analyzer runs them side by
+ * side) on `files` and the compiled components, with the rules RULE_SELECTORS selects.
+ */
+async function analyseWithCodeAnalyzer(
   project: string,
   files: string[],
+  engines: readonly CodeAnalyzerEngine[],
   folder: string
-): Promise<PmdAnalysis> {
-  // Loaded only when PMD runs: a scan served from the cache does not need Code Analyzer.
+): Promise<CodeAnalyzerRun> {
+  // Loaded only when an engine runs: a scan served from the cache needs neither Code Analyzer
+  // nor the TypeScript compiler.
   const { CodeAnalyzer, CodeAnalyzerConfig, EventType, LogLevel } =
     await import('@salesforce/code-analyzer-core');
-  const { createEnginePlugin } = await import('@salesforce/code-analyzer-pmd-engine');
   const started = Date.now();
   const logFolder = join(folder, 'logs');
   const workingFolder = join(folder, 'work');
   mkdirSync(logFolder, { recursive: true });
   mkdirSync(workingFolder, { recursive: true });
   const relativize = (text: string): string => text.split(`${project}/`).join('');
+
+  const analyses = new Map<CodeAnalyzerEngine, EngineAnalysis>(
+    engines.map((engine) => [engine, { findings: [], warnings: [], errors: [], seconds: 0 }])
+  );
+  const analysisOf = (engine: string): EngineAnalysis | undefined =>
+    analyses.get(engine as CodeAnalyzerEngine);
+  // An error of the core (not of one engine) counts against every engine of the run.
+  const failAll = (error: ScanError): void => {
+    for (const analysis of analyses.values()) {
+      analysis.errors.push(error);
+    }
+  };
+
+  // The JavaScript the components ship, compiled from their TypeScript into the scan's folder.
+  const compilation = await compileComponents(
+    project,
+    files.filter(isComponentSource),
+    join(folder, 'compiled')
+  );
+  const compiledByPath = new Map<string, CompiledModule>(
+    compilation.modules.map((module) => [module.compiledPath, module])
+  );
+  for (const problem of compilation.problems) {
+    failAll({ where: problem.source, label: 'tsc:Error', text: problem.text });
+  }
+  /** A compiled file's path as its source's, for an error about the whole file. */
+  const sourceOf = (where: string): string => {
+    const module = compiledByPath.get(where);
+    return module ? `${module.source} (compiled to .js)` : where;
+  };
 
   const rules: Record<string, Record<string, { disabled: true }>> = {};
   for (const [engine, disabled] of Object.entries(DISABLED_RULES)) {
@@ -292,59 +436,95 @@ async function analyseWithPmd(
       suppressions: { disable_suppressions: true },
       engines: {
         // The PMD plugin also carries CPD (copy-paste detection), which the scan does not run.
-        cpd: { disable_engine: true }
+        cpd: { disable_engine: true },
+        eslint: { ...ESLINT_ENGINE, eslint_config_file: eslintConfigFile(project) }
       }
     },
     project
   );
   const analyzer = new CodeAnalyzer(config);
-  const errors: ScanError[] = [];
-  const warnings: string[] = [];
   const logLines: string[] = [];
   analyzer.onEvent(EventType.LogEvent, (event: LogEvent) => {
     logLines.push(
       `${event.timestamp.toISOString()} [core] ${LogLevel[event.logLevel]} ${event.message}`
     );
     if (event.logLevel === LogLevel.Error) {
-      errors.push({ where: '', label: 'core:Error', text: relativize(event.message) });
+      failAll({ where: '', label: 'core:Error', text: relativize(event.message) });
     }
   });
   analyzer.onEvent(EventType.EngineLogEvent, (event: EngineLogEvent) => {
     logLines.push(
       `${event.timestamp.toISOString()} [${event.engineName}] ${LogLevel[event.logLevel]} ${event.message}`
     );
+    const analysis = analysisOf(event.engineName);
     // PMD reports a file it could not parse only as an error-level log event, after which it
-    // carries on with the other files.
+    // carries on with the other files; so does ESLint.
     if (event.logLevel === LogLevel.Error) {
-      errors.push(toScanError(event.engineName, relativize(event.message)));
+      const error = toScanError(event.engineName, relativize(event.message));
+      analysis?.errors.push({ ...error, where: sourceOf(error.where) });
     } else if (event.logLevel === LogLevel.Warn) {
-      warnings.push(`${event.engineName}: ${oneLine(relativize(event.message))}`);
+      analysis?.warnings.push(`${event.engineName}: ${oneLine(relativize(event.message))}`);
+    }
+  });
+  let runStarted = Date.now();
+  analyzer.onEvent(EventType.EngineResultsEvent, (event: EngineResultsEvent) => {
+    const analysis = analysisOf(event.results.getEngineName());
+    if (analysis) {
+      analysis.seconds = (event.timestamp.getTime() - runStarted) / 1000;
     }
   });
 
-  await analyzer.addEnginePlugin(createEnginePlugin());
-  const workspace = await analyzer.createWorkspace(files);
-  const selection = await analyzer.selectRules([...PMD_RULE_SELECTORS], { workspace });
-  if (selection.getRulesFor('pmd').length === 0) {
-    errors.push({
-      where: '',
-      label: 'pmd:Error',
-      text: `no rule selected by ${PMD_RULE_SELECTORS.join(' ')}`
-    });
+  const plugins = {
+    pmd: () => import('@salesforce/code-analyzer-pmd-engine'),
+    eslint: () => import('@salesforce/code-analyzer-eslint-engine'),
+    'retire-js': () => import('@salesforce/code-analyzer-retirejs-engine'),
+    regex: () => import('@salesforce/code-analyzer-regex-engine')
+  } as const;
+  for (const engine of engines) {
+    const { createEnginePlugin } = await plugins[engine]();
+    // The engines are built against older versions of the engine API than the core's; Code
+    // Analyzer loads them all the same (its plugin check is at run time).
+    await analyzer.addEnginePlugin(
+      createEnginePlugin() as Parameters<typeof analyzer.addEnginePlugin>[0]
+    );
   }
+  const workspace = await analyzer.createWorkspace([
+    ...files,
+    ...compilation.modules.map((module) => module.compiled)
+  ]);
+  const selection: RuleSelection = await analyzer.selectRules([...RULE_SELECTORS], { workspace });
+  const inputs = [...files, ...compilation.modules.map((module) => module.compiledPath)];
+  for (const engine of engines) {
+    const hasFiles = inputs.some((file) => ENGINE_FILES[engine].test(file));
+    if (hasFiles && selection.getRulesFor(engine).length === 0) {
+      analysisOf(engine)?.errors.push({
+        where: '',
+        label: `${engine}:Error`,
+        text: `no rule selected by ${RULE_SELECTORS.join(' ')}`
+      });
+    }
+  }
+  if (engines.includes('eslint')) {
+    const selected = new Set(selection.getRulesFor('eslint').map((rule) => rule.getName()));
+    analysisOf('eslint')?.errors.push(...inlineSuppressions(project, files, selected));
+  }
+  runStarted = Date.now();
   const results = await analyzer.run(selection, { workspace });
-  writeFileSync(join(logFolder, 'pmd.log'), `${logLines.join('\n')}\n`);
+  writeFileSync(join(logFolder, 'code-analyzer.log'), `${logLines.join('\n')}\n`);
 
-  const findings: Finding[] = [];
   for (const violation of results.getViolations()) {
     const rule = violation.getRule();
+    const analysis = analysisOf(rule.getEngineName());
+    if (analysis === undefined) {
+      continue;
+    }
     const primary = violation.getPrimaryLocation();
     const file = primary.getFile();
     const label = `${rule.getEngineName()}:${rule.getName()}`;
     if (file === undefined) {
       // Code Analyzer turns an engine that threw or could not start into a location-less
       // violation; it is a broken scan, not a finding about the code.
-      errors.push({ where: '', label, text: relativize(violation.getMessage()) });
+      analysis.errors.push({ where: '', label, text: relativize(violation.getMessage()) });
       continue;
     }
     const primaryIndex = violation.getPrimaryLocationIndex();
@@ -355,18 +535,32 @@ async function analyseWithPmd(
         via.push(`${displayPath(project, other)}:${location.getStartLine() ?? 1}`);
       }
     });
-    findings.push({
+    let path = displayPath(project, file);
+    let line = primary.getStartLine() ?? 1;
+    let message = oneLine(relativize(violation.getMessage()));
+    // A finding in the compiled JavaScript is shown where it is written: the TypeScript line.
+    const module = compiledByPath.get(path);
+    if (module) {
+      message = `${message} (compiled .js, line ${line})`;
+      line = sourceLine(module.mappings, line, primary.getStartColumn() ?? 1);
+      path = module.source;
+    }
+    analysis.findings.push({
       label,
       severity: rule.getSeverityLevel(),
-      file: displayPath(project, file),
-      line: primary.getStartLine() ?? 1,
-      message: oneLine(relativize(violation.getMessage())),
+      file: path,
+      line,
+      message,
       via
     });
   }
-  return { findings, warnings, errors, seconds: (Date.now() - started) / 1000 };
+  const seconds = (Date.now() - started) / 1000;
+  for (const analysis of analyses.values()) {
+    // An engine that sent no results event (one that failed) gets the run's whole time.
+    analysis.seconds = analysis.seconds || seconds;
+  }
+  return { analyses, compiled: compilation.modules.length, seconds };
 }
-
 function toFinding(project: string, result: GraphEngineResult): Finding {
   const source = `${displayPath(project, result.sourceFileName)}:${result.sourceLineNumber}`;
   // A path-based rule reports the entry point (source) and the violating line (sink): the sink
@@ -480,20 +674,22 @@ function seconds(value: number): string {
   return `${value.toFixed(1)} s`;
 }
 
-/** The engines a run uses: both, or the one `--engine pmd|sfge` names. */
-function enginesFromArgs(args: readonly string[]): { pmd: boolean; sfge: boolean } {
+/** The engines a run uses: all, or those `--engine` names (comma-separated). */
+function enginesFromArgs(args: readonly string[]): Set<Engine> {
+  const all: Engine[] = [...CODE_ANALYZER_ENGINES, 'sfge'];
   const index = args.indexOf('--engine');
   if (index === -1) {
-    return { pmd: true, sfge: true };
+    return new Set(all);
   }
-  const engine = args[index + 1];
-  if (engine !== 'pmd' && engine !== 'sfge') {
-    throw new Error('--engine takes pmd or sfge');
+  const named = (args[index + 1] ?? '').split(',').filter((name) => name !== '');
+  const unknown = named.filter((name) => !all.includes(name as Engine));
+  if (named.length === 0 || unknown.length > 0) {
+    throw new Error(`--engine takes one or more of ${all.join(', ')}, separated by commas`);
   }
-  return { pmd: engine === 'pmd', sfge: engine === 'sfge' };
+  return new Set(named as Engine[]);
 }
 
-const NOT_RUN = { findings: [], warnings: [], unfinished: [], retried: [], errors: [], seconds: 0 };
+const NOT_RUN = { findings: [], unfinished: [], retried: [], errors: [], seconds: 0 };
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
@@ -512,44 +708,88 @@ async function main(): Promise<number> {
     return 1;
   }
   const tools = { java: javaVersion(), scan: scanCode() };
+  const packages = installedPackages();
 
-  let pmd: PmdAnalysis = NOT_RUN;
-  let pmdCached = false;
-  if (engines.pmd) {
-    const key = inputHash(project, files, {
+  const analyses = new Map<CodeAnalyzerEngine, EngineAnalysis>();
+  const cached = new Set<Engine>();
+  const toRun: { engine: CodeAnalyzerEngine; key: string }[] = [];
+  for (const engine of CODE_ANALYZER_ENGINES.filter((name) => engines.has(name))) {
+    const settings: Record<string, unknown> = {
       ...tools,
-      core: packageVersion('@salesforce/code-analyzer-core'),
-      pmd: packageVersion('@salesforce/code-analyzer-pmd-engine'),
-      selectors: PMD_RULE_SELECTORS,
+      packages,
+      engine,
+      selectors: RULE_SELECTORS,
       disabled: DISABLED_RULES
-    });
-    const cached = readCache ? readCached<PmdAnalysis>(cacheFolder, 'pmd', key) : undefined;
-    pmdCached = cached !== undefined;
-    pmd = cached ?? (await analyseWithPmd(project, files, scanFolder));
-    if (!pmdCached && pmd.errors.length === 0) {
-      writeCached(cacheFolder, 'pmd', key, pmd);
+    };
+    // The compiled components depend on the build's configuration too.
+    const inputs = [...files, ...buildConfigFiles(project)];
+    if (engine === 'eslint') {
+      settings.eslint = ESLINT_ENGINE;
+      inputs.push(eslintConfigFile(project));
+    }
+    if (engine === 'regex') {
+      // Its rule on old API versions compares with the version of three years before today.
+      settings.month = new Date().toISOString().slice(0, 7);
+    }
+    const key = inputHash(project, inputs, settings);
+    const analysis = readCache ? readCached<EngineAnalysis>(cacheFolder, engine, key) : undefined;
+    if (analysis) {
+      analyses.set(engine, analysis);
+      cached.add(engine);
+    } else {
+      toRun.push({ engine, key });
+    }
+  }
+  let codeAnalyzer: CodeAnalyzerRun | undefined;
+  if (toRun.length > 0) {
+    codeAnalyzer = await analyseWithCodeAnalyzer(
+      project,
+      files,
+      toRun.map((entry) => entry.engine),
+      scanFolder
+    );
+    for (const { engine, key } of toRun) {
+      const analysis = codeAnalyzer.analyses.get(engine);
+      if (analysis) {
+        analyses.set(engine, analysis);
+        if (analysis.errors.length === 0) {
+          writeCached(cacheFolder, engine, key, analysis);
+        }
+      }
     }
   }
 
   const workspace = graphEngineWorkspace(project);
   let sfge: GraphEngineAnalysis = NOT_RUN;
-  let sfgeCached = false;
-  if (engines.sfge && workspace.targets.length > 0) {
+  if (engines.has('sfge') && workspace.targets.length > 0) {
     const key = graphEngineCacheKey(project, workspace, { ...tools, settings: GRAPH_ENGINE });
-    const cached = readCache
+    const analysis = readCache
       ? readCached<GraphEngineAnalysis>(cacheFolder, 'sfge', key)
       : undefined;
-    sfgeCached = cached !== undefined;
-    sfge = cached ?? analyseWithGraphEngine(project, workspace, scanFolder, cacheFolder);
-    if (!sfgeCached && sfge.errors.length === 0) {
+    if (analysis) {
+      cached.add('sfge');
+    }
+    sfge = analysis ?? analyseWithGraphEngine(project, workspace, scanFolder, cacheFolder);
+    if (!analysis && sfge.errors.length === 0) {
       writeCached(cacheFolder, 'sfge', key, sfge);
     }
   }
 
-  const errors: ScanError[] = [...pmd.errors, ...sfge.errors];
+  const engineAnalyses = [...analyses.values()];
+  const errors: ScanError[] = [...engineAnalyses.flatMap((analysis) => analysis.errors)];
+  // A core error is every engine's: printed once.
+  const printedErrors = new Set<string>();
+  const uniqueErrors = errors.filter((error) => {
+    const key = `${error.where} ${error.label} ${error.text}`;
+    const seen = printedErrors.has(key);
+    printedErrors.add(key);
+    return !seen;
+  });
+  uniqueErrors.push(...sfge.errors);
   const acknowledged: string[] = [];
   const violations: (Finding & { text: string })[] = [];
-  for (const finding of [...pmd.findings, ...sfge.findings]) {
+  const findings = [...engineAnalyses.flatMap((analysis) => analysis.findings), ...sfge.findings];
+  for (const finding of findings) {
     const accepted = ACKNOWLEDGED.find(
       (entry) =>
         entry.rule === finding.label &&
@@ -571,14 +811,14 @@ async function main(): Promise<number> {
     (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.text.localeCompare(b.text)
   );
   // The list of unanalysable entry points is judged on every Graph Engine run that completed.
-  if (engines.sfge && sfge.errors.length === 0) {
+  if (engines.has('sfge') && sfge.errors.length === 0) {
     const verdict = judgeEntryPoints(
       sfge.unfinished,
       ACKNOWLEDGED_ENTRY_POINTS,
       entryPointDeclarer(project, workspace.targets)
     );
     acknowledged.push(...verdict.acknowledged);
-    errors.push(
+    uniqueErrors.push(
       ...verdict.problems.map((problem) => ({
         where: problem.where,
         label: 'sfge:EntryPoint',
@@ -587,7 +827,7 @@ async function main(): Promise<number> {
     );
   }
 
-  for (const warning of pmd.warnings) {
+  for (const warning of engineAnalyses.flatMap((analysis) => analysis.warnings)) {
     console.log(`warning: ${warning}`);
   }
   for (const violation of violations) {
@@ -599,7 +839,7 @@ async function main(): Promise<number> {
   for (const line of sfge.retried) {
     console.log(`retried: ${line}`);
   }
-  for (const error of errors) {
+  for (const error of uniqueErrors) {
     const [first = '', ...rest] = withoutStackTrace(error.text);
     console.log(`${error.where ? `${error.where} ` : ''}${error.label} ${first}`);
     for (const line of rest) {
@@ -608,30 +848,42 @@ async function main(): Promise<number> {
   }
 
   const timings: string[] = [];
-  if (engines.pmd) {
-    timings.push(`PMD ${pmdCached ? 'cached' : seconds(pmd.seconds)}`);
+  for (const engine of CODE_ANALYZER_ENGINES.filter((name) => engines.has(name))) {
+    const analysis = analyses.get(engine);
+    timings.push(
+      `${ENGINE_TITLES[engine]} ${cached.has(engine) ? 'cached' : seconds(analysis?.seconds ?? 0)}`
+    );
   }
-  if (engines.sfge) {
+  if (codeAnalyzer) {
+    console.log(
+      `scan: Code Analyzer ran ${toRun.map((entry) => ENGINE_TITLES[entry.engine]).join(', ')} ` +
+        `side by side in ${seconds(codeAnalyzer.seconds)}, on the sources and the JavaScript ` +
+        `compiled from ${codeAnalyzer.compiled} components' TypeScript`
+    );
+  }
+  if (engines.has('sfge')) {
     console.log(
       `scan: Graph Engine reads ${workspace.files.length} files and starts from the entry points ` +
         `of ${workspace.targets.length} classes (left out: ${workspace.testClasses.length} test ` +
         `classes, ${workspace.accessorOnlyClasses.length} classes whose only entry points are ` +
         `property accessors)`
     );
-    timings.push(`Graph Engine ${sfgeCached ? 'cached' : seconds(sfge.seconds)}`);
+    timings.push(`Graph Engine ${cached.has('sfge') ? 'cached' : seconds(sfge.seconds)}`);
   }
   const failing = violations.filter((violation) => violation.severity <= FAILING_SEVERITY).length;
   const errorNote =
-    errors.length > 0 ? `, ${errors.length} ${errors.length === 1 ? 'error' : 'errors'}` : '';
+    uniqueErrors.length > 0
+      ? `, ${uniqueErrors.length} ${uniqueErrors.length === 1 ? 'error' : 'errors'}`
+      : '';
   console.log(
     `scan: ${failing} violations of severity 1-2 (${violations.length - failing} lower, ` +
       `${acknowledged.length} acknowledged)${errorNote} in ${files.length} files, ` +
       timings.join(', ')
   );
-  if (errors.length > 0) {
+  if (uniqueErrors.length > 0) {
     console.log(`scan: engine logs in ${scanFolder}`);
   }
-  return failing > 0 || errors.length > 0 ? 1 : 0;
+  return failing > 0 || uniqueErrors.length > 0 ? 1 : 0;
 }
 
 try {

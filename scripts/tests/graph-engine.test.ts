@@ -1,19 +1,23 @@
 /**
  * What the scan hands Graph Engine and how it judges the answer, without running the engine:
  * which classes it reads and starts from, when its cached result may be reused, and the reviewed
- * list of entry points it cannot finish, checked both ways.
+ * list of entry points it cannot finish, checked both ways and against the reviews written in
+ * docs/security.md.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import {
+  entryPointsWithoutReview,
   graphEngineCacheKey,
   graphEngineWorkspace,
   hasOnlyAccessorEntryPoints,
   isTestClass,
   judgeEntryPoints,
+  ACKNOWLEDGED_ENTRY_POINTS,
+  REVIEW_SECTION,
   type UnfinishedEntryPoint
 } from '../lib/graphEngine.ts';
 import { repositoryRoot } from '../lib/project.ts';
@@ -177,5 +181,55 @@ describe('the reviewed entry points Graph Engine cannot finish', () => {
         'ACKNOWLEDGED_ENTRY_POINTS names Controller.cls slow, which is no entry point of the project: take it off the list.'
       ]
     );
+  });
+});
+
+describe('the manual review of each entry point Graph Engine cannot finish', () => {
+  const security = readFileSync(join(repositoryRoot, 'docs', 'security.md'), 'utf8');
+  const list = [
+    { file: 'Controller.cls', methods: ['slow', 'slower'], reason: 'reads nothing' },
+    { file: 'Store.cls', methods: ['save'], reason: 'deploys metadata' }
+  ];
+  const section = (...reviews: string[]): string =>
+    [
+      '# Security',
+      '',
+      `## ${REVIEW_SECTION}`,
+      '',
+      'What each review checked.',
+      '',
+      ...reviews,
+      '## Next section',
+      '',
+      '### `Store.save`',
+      '',
+      'Not the review section: this does not count.',
+      ''
+    ].join('\n');
+
+  it('has a review in docs/security.md for every entry point on the list', () => {
+    assert.deepEqual(entryPointsWithoutReview(ACKNOWLEDGED_ENTRY_POINTS, security), []);
+  });
+
+  it('names an entry point on the list that has no review', () => {
+    const reviewed = section(
+      '### `Controller.slow` and `Controller.slower`',
+      '',
+      'No query, no DML.',
+      ''
+    );
+
+    assert.deepEqual(entryPointsWithoutReview(list, reviewed), ['Store.save']);
+  });
+
+  it('does not count a heading without text under it, nor a review outside the section', () => {
+    const empty = section('### `Controller.slow`', '', '### `Controller.slower`', '', 'Reviewed.');
+
+    assert.deepEqual(entryPointsWithoutReview(list, empty), ['Controller.slow', 'Store.save']);
+    assert.deepEqual(entryPointsWithoutReview(list, '# Security\n'), [
+      'Controller.slow',
+      'Controller.slower',
+      'Store.save'
+    ]);
   });
 });

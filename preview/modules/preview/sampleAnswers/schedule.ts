@@ -99,7 +99,7 @@ export function describeSchedule(schedule: Schedule, now: Date): DescribedSchedu
   let next: Date;
   try {
     next = nextOccurrence(schedule, now);
-  } catch {
+  } catch (_error) {
     return {
       scheduleText: schedule.frequency,
       problem: `The schedule time "${schedule.scheduleTimeUtc}" is not a time of day. Edit the integration, enter the time as HH:mm in UTC (such as 08:00) and save it again.`

@@ -508,7 +508,7 @@ export default class IntegrationList extends LightningElement {
         // Removed while subscribing: nobody is left to stop it later.
         stop();
       }
-    } catch {
+    } catch (_error) {
       this.warnStreamStopped();
     }
   }

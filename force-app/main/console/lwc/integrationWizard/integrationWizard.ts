@@ -1219,7 +1219,7 @@ export default class IntegrationWizard extends LightningElement {
     try {
       const existing = await getIntegration({ developerName });
       return Boolean(existing?.developerName);
-    } catch {
+    } catch (_error) {
       // "There is no integration with the API name …", or no answer: the save's own
       // validation speaks for the rest.
       return false;
@@ -1263,7 +1263,7 @@ export default class IntegrationWizard extends LightningElement {
     }
     try {
       await stop();
-    } catch {
+    } catch (_error) {
       // The channel is gone already: nothing listens any more.
     }
   }
