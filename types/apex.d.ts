@@ -75,6 +75,13 @@ declare namespace InsightsSync {
     lastRun?: RunSummary;
     /** Why its stored settings cannot be used; absent when they can. */
     problem?: string;
+    /**
+     * The user who last saved it: its scheduled runs (which run as whoever scheduled the
+     * dispatcher) write nothing this user may not edit. Absent when nobody is recorded.
+     */
+    savedById?: string;
+    /** That user's name; absent when nobody is recorded or the viewer cannot see the user. */
+    savedByName?: string;
   }
 
   /** IntegrationDefinition: an integration as the wizard reads, edits and saves it. */
@@ -282,6 +289,10 @@ declare namespace InsightsSync {
     pagesRead: number;
     issueCount: number;
     errorSummary?: string;
+    /** The user the run executes as: who pressed Run Now, or who scheduled the dispatcher. */
+    startedById?: string;
+    /** That user's name; absent when the viewer cannot see the user. */
+    startedByName?: string;
   }
 
   /** RunDetail: one run with its step log and row issues (Show log). */

@@ -21,7 +21,9 @@ import {
   RUN_PAGE_MS,
   RUN_START_MS,
   SAVED_CHANNEL,
-  SampleConsole
+  SampleConsole,
+  USER_ID,
+  USER_NAME
 } from '../../preview/modules/preview/sampleAnswers/sampleConsole.ts';
 import {
   describeSchedule,
@@ -701,6 +703,17 @@ describe('preview schedule: next runs in UTC', () => {
       ],
       'sorted by name; the paused one has no next run and never ran'
     );
+    assert.deepEqual(
+      rows.map((row) => [row.developerName, row.savedByName]),
+      [
+        ['Account_Feature_Usage', USER_NAME],
+        ['Account_Onboarding', USER_NAME],
+        ['Contact_NPS', 'Ben Okafor'],
+        ['Contact_TeachMe', USER_NAME],
+        ['Lead_Logins', USER_NAME]
+      ],
+      'who last saved each: scheduled runs write only what that user may edit'
+    );
   });
 
   it('schedules the dispatcher once, by the running user, firing at the next full hour', () => {
@@ -969,6 +982,11 @@ describe('preview Run Now: queued, running, finished, with its log', () => {
     assert.equal(queued.id, runId, 'the new run tops the log');
     assert.equal(queued.status, 'Queued');
     assert.equal(queued.name, 'RUN-000046');
+    assert.deepEqual(
+      [queued.startedById, queued.startedByName],
+      [USER_ID, USER_NAME],
+      'Run Now runs as the user who pressed it'
+    );
     assert.equal(
       errorOf(() => org.runNow('Logins_review')),
       '"Logins review" is already queued or running. Open its Log to follow the run.'
@@ -1001,15 +1019,16 @@ describe('preview Run Now: queued, running, finished, with its log', () => {
       ]
     );
     const lines = (detail.stepLog ?? '').split('\n');
-    assert.equal(lines.length, 5, 'queued, started, two pages, finished');
+    assert.equal(lines.length, 6, 'queued, started, runs as, two pages, finished');
     assert.match(lines[0], /^2026-11-25 04:59:01 UTC {2}Queued \(Manual run, by Ada Admin\)$/);
     assert.match(lines[1], /UTC {2}Started \(job 7075g\w+\)$/);
+    assert.match(lines[2], /UTC {2}Runs as Ada Admin\.$/);
     assert.match(
-      lines[2],
+      lines[3],
       /UTC {2}Page 1: rows read 8, matched 5; records updated 6, unchanged 0, failed 0; rows unmatched 1, skipped 2; value issues 1; issues 4\.$/
     );
     assert.match(
-      lines[4],
+      lines[5],
       /UTC {2}Finished: Completed with errors\. Rows read 10, matched 7; records updated 7, unchanged 1, failed 0; rows unmatched 1, skipped 2; value issues 1; issues 4; pages 2\.$/
     );
     assert.equal(

@@ -114,6 +114,11 @@ describe('the console in Chromium', () => {
     assert.equal(await rows.count(), 5, 'one row per sample run');
     assert.match(await focusPath(page), /c-log-viewer > h1\[heading\]$/, 'focus moved into it');
     assert.match(await dialog.locator('tr[data-run-id="run-2"]').innerText(), /420 ms/);
+    assert.match(
+      await dialog.locator('tr[data-run-id="run-1"]').innerText(),
+      /Ben Okafor/,
+      'each run shows whom it runs as: who pressed Run Now'
+    );
     await page.screenshot({ path: join(artifactsDir, 'log-runs.png') });
 
     await dialog
@@ -275,6 +280,11 @@ describe('the console in Chromium', () => {
     await newRow.waitFor({ timeout: 15_000 });
     assert.match(await newRow.innerText(), /Logins review[\s\S]*Lead[\s\S]*Daily at 08:00 UTC/);
     assert.match(await newRow.innerText(), /Never run/);
+    assert.match(
+      await newRow.innerText(),
+      /Run Now: you[\s\S]*Saved by Ada Admin/,
+      'whom its runs run as, and whose access holds its scheduled runs'
+    );
     assert.match(await page.locator('[data-id="console-notice"]').innerText(), /Saved/);
     await shot(page, 'seed-06-saved', list);
 
@@ -302,7 +312,7 @@ describe('the console in Chromium', () => {
       await page.waitForTimeout(500);
       await dialog.getByRole('button', { name: /^Refresh/ }).click();
     }
-    assert.match(runText, /Logins review[\s\S]*Lead[\s\S]*UTC[\s\S]*Completed/);
+    assert.match(runText, /Logins review[\s\S]*Lead[\s\S]*UTC[\s\S]*Ada Admin[\s\S]*Completed/);
     await shot(page, 'seed-08-log');
 
     // 8. Show log: the steps and the row issues.

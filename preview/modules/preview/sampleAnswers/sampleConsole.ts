@@ -78,6 +78,22 @@ export const RUN_PAGE_MS = 1200;
 
 /** The running user, as UserInfo.getName() says. */
 export const USER_NAME = 'Ada Admin';
+/** The running user's id, as UserInfo.getUserId() says. */
+export const USER_ID = '0055g00000ADA01AAA';
+
+/** A user of the sample org: who saved an integration or started a run. */
+export interface SampleUser {
+  id: string;
+  name: string;
+}
+
+/**
+ * Who last saved each sample integration (Integration__mdt.Saved_By__c): the running user, except
+ * Contact NPS, saved by another admin, whose access its scheduled runs are then held to.
+ */
+const SAMPLE_SAVERS: Readonly<Record<string, SampleUser>> = {
+  Contact_NPS: { id: '0055g00000BEN01AAA', name: 'Ben Okafor' }
+};
 
 const ENVIRONMENT: InsightsSync.ConsoleEnvironment = {
   organizationName: 'Acme Corporation',
@@ -188,6 +204,8 @@ export class SampleConsole {
    */
   private lacksTokenAccess = false;
   private dispatcherScheduledAt?: Date;
+  /** Who last saved each integration, by lower-cased developer name. */
+  private readonly savers = new Map<string, SampleUser>();
   private deployments = 0;
   private runNumber: number;
 
@@ -205,6 +223,10 @@ export class SampleConsole {
       this.runDetails[id] = { ...cloned(detail), run: run ?? cloned(detail.run) };
     }
     this.runNumber = Math.max(...this.runs.map((run) => Number(run.name.replace(/\D/g, '')) || 0));
+    for (const definition of this.integrations) {
+      const name = definition.developerName ?? '';
+      this.savers.set(name.toLowerCase(), SAMPLE_SAVERS[name] ?? { id: USER_ID, name: USER_NAME });
+    }
   }
 
   // ConnectionController
@@ -323,6 +345,7 @@ export class SampleConsole {
           sameName(run.integrationName, definition.developerName)
         );
         const schedule = describeSchedule(definition, now);
+        const saver = this.savers.get((definition.developerName ?? '').toLowerCase());
         return withoutEmptyMembers({
           developerName: definition.developerName ?? '',
           label: isBlank(definition.label) ? (definition.developerName ?? '') : definition.label,
@@ -336,7 +359,9 @@ export class SampleConsole {
           state: definition.state,
           nextRunAt: schedule.nextRunAt,
           lastRun: lastRun ? cloned(lastRun) : undefined,
-          problem: schedule.problem
+          problem: schedule.problem,
+          savedById: saver?.id,
+          savedByName: saver?.name
         });
       });
   }
@@ -490,6 +515,17 @@ export class SampleConsole {
         `"${definition.label ?? 'null'}" is already queued or running. Open its Log to follow the run.`
       );
     }
+    // SyncService.runNow: the run executes as the user who pressed Run Now, so it is checked
+    // against their access (the preview's user has all of it) before anything is queued.
+    try {
+      planSync(definition);
+    } catch (refused) {
+      const reasons = refused instanceof PreflightError ? refused.message : String(refused);
+      throw new Error(
+        `Run Now runs as you, and "${definition.label ?? 'null'}" cannot run with your access as ` +
+          `the org is now, so nothing was queued:\n${reasons}`
+      );
+    }
     this.runNumber += 1;
     const queuedAt = this.now();
     const run: InsightsSync.RunSummary = withoutEmptyMembers({
@@ -502,7 +538,10 @@ export class SampleConsole {
       triggerType: 'Manual',
       status: 'Queued',
       queuedAt: queuedAt.toISOString(),
-      ...NO_COUNTS
+      ...NO_COUNTS,
+      // Run Now runs as the user who pressed it.
+      startedById: USER_ID,
+      startedByName: USER_NAME
     });
     this.runs.unshift(run);
     this.runDetails[run.id] = {
@@ -694,6 +733,11 @@ export class SampleConsole {
   }
 
   private store(definition: Definition): void {
+    // IntegrationStore records who saved: scheduled runs are held to that user's access.
+    this.savers.set((definition.developerName ?? '').toLowerCase(), {
+      id: USER_ID,
+      name: USER_NAME
+    });
     const index = this.integrations.findIndex((candidate) =>
       sameName(candidate.developerName, definition.developerName)
     );
@@ -771,6 +815,8 @@ export class SampleConsole {
     detail.run.startedAt = this.now().toISOString();
     // An AsyncApexJob id, one per run.
     this.step(runId, `Started (job 7075g00000J${detail.run.name.slice(-4)}AAA)`);
+    // SyncRunJob: a run executes only as the user who started it.
+    this.step(runId, `Runs as ${detail.run.startedByName ?? USER_NAME}.`);
     this.readPage(runId, definition, plan, pages, 0, { seenKeys: new Set(), nextRowNumber: 1 });
   }
 

@@ -1,7 +1,8 @@
 /**
  * Sample runs as RunLogController answers them (`InsightsSync.RunSummary` and `RunDetail`),
  * covering every status a run can have, and row issues with the text a CSV must quote: commas,
- * quotes, line breaks and accented names.
+ * quotes, line breaks and accented names. Scheduled runs run as Ada Admin, who scheduled the
+ * dispatcher; the manual one as Ben Okafor, who pressed Run Now.
  */
 
 type RunSummary = InsightsSync.RunSummary;
@@ -32,6 +33,8 @@ export const SAMPLE_RUNS: readonly RunSummary[] = [
     reportName: 'Onboarding completion rate',
     objectName: 'Account',
     triggerType: 'Manual',
+    startedById: '0055g00000BEN01AAA',
+    startedByName: 'Ben Okafor',
     status: 'Queued',
     queuedAt: '2026-11-25T08:00:01Z'
   },
@@ -44,6 +47,8 @@ export const SAMPLE_RUNS: readonly RunSummary[] = [
     reportName: 'Logins review',
     objectName: 'Lead',
     triggerType: 'Scheduled',
+    startedById: '0055g00000ADA01AAA',
+    startedByName: 'Ada Admin',
     status: 'Running',
     queuedAt: '2026-11-25T08:00:00Z',
     startedAt: '2026-11-25T08:00:02Z',
@@ -63,6 +68,8 @@ export const SAMPLE_RUNS: readonly RunSummary[] = [
     reportName: 'Logins review',
     objectName: 'Lead',
     triggerType: 'Scheduled',
+    startedById: '0055g00000ADA01AAA',
+    startedByName: 'Ada Admin',
     status: 'Completed',
     queuedAt: '2026-11-24T08:00:00Z',
     startedAt: '2026-11-24T08:00:03Z',
@@ -85,6 +92,8 @@ export const SAMPLE_RUNS: readonly RunSummary[] = [
     reportName: 'NPS per end user',
     objectName: 'Contact',
     triggerType: 'Scheduled',
+    startedById: '0055g00000ADA01AAA',
+    startedByName: 'Ada Admin',
     status: 'Completed with errors',
     queuedAt: '2026-11-24T08:00:00Z',
     startedAt: '2026-11-24T08:00:05Z',
@@ -109,6 +118,8 @@ export const SAMPLE_RUNS: readonly RunSummary[] = [
     reportName: 'TeachMe course progress',
     objectName: 'Contact',
     triggerType: 'Scheduled',
+    startedById: '0055g00000ADA01AAA',
+    startedByName: 'Ada Admin',
     status: 'Failed',
     queuedAt: '2026-11-24T08:00:00Z',
     startedAt: '2026-11-24T08:00:06Z',

@@ -73,6 +73,9 @@ interface ListRow {
   lastRunCounts: string;
   hasLastRunCounts: boolean;
   lastRunError?: string;
+  runsAsScheduled: string;
+  runsAsRunNow: string;
+  savedByText: string;
   problem?: string;
   pendingText: string;
   isPending: boolean;
@@ -143,6 +146,34 @@ function countsOf(run: InsightsSync.RunSummary): string {
   ].join(' · ');
 }
 
+/**
+ * Who a scheduled run of the integration runs as: the user who scheduled the dispatcher
+ * (scheduled Apex runs as that user), when the integration runs on its schedule at all.
+ */
+function runsAsScheduledOf(row: IntegrationRow, status: SchedulerStatus | undefined): string {
+  if (row.state !== 'Active') {
+    return 'On schedule: not while paused';
+  }
+  if (!status) {
+    return 'On schedule: …';
+  }
+  if (!status.scheduled) {
+    return 'On schedule: not scheduled';
+  }
+  return `On schedule: ${status.scheduledBy ?? 'the user who scheduled the dispatcher'}`;
+}
+
+/** Whose access holds the scheduled runs: the user who last saved the integration. */
+function savedByTextOf(row: IntegrationRow): string {
+  if (row.savedByName) {
+    return `Saved by ${row.savedByName}: scheduled runs write only what ${row.savedByName} may edit.`;
+  }
+  if (row.savedById) {
+    return 'Saved by a user you cannot see: scheduled runs write only what that user may edit.';
+  }
+  return 'Saved by nobody on record: scheduled runs fail until it is saved again.';
+}
+
 function idle(): RowActivity {
   return { queuingRun: false, errors: [] };
 }
@@ -153,9 +184,10 @@ const RUNS_IN_PROGRESS = new Set(['Queued', 'Running']);
 
 /**
  * The console's list of integrations: name, report, object, schedule, last run (UTC time, status,
- * counts) and next run (UTC), with a menu per row to run, open the log, edit, pause or resume,
- * and archive; and whether the dispatcher that starts scheduled runs is scheduled, with Schedule
- * and Unschedule.
+ * counts), next run (UTC) and whom its runs run as (scheduled runs as the user who scheduled the
+ * dispatcher, held to what the user who last saved it may edit; Run Now as the user who presses
+ * it), with a menu per row to run, open the log, edit, pause or resume, and archive; and whether
+ * the dispatcher that starts scheduled runs is scheduled, with Schedule and Unschedule.
  *
  * Pause, Resume and Archive deploy the integration's record: the Apex answers with the deployment
  * job at once, and the row says "Pausing…" (etc.) until the Integration_Saved__e of that
@@ -708,6 +740,9 @@ export default class IntegrationList extends LightningElement {
       lastRunCounts: counts,
       hasLastRunCounts: counts !== '',
       lastRunError: run?.errorSummary,
+      runsAsScheduled: runsAsScheduledOf(integration, this.schedulerStatus),
+      runsAsRunNow: this.readOnly ? 'Run Now: whoever presses it' : 'Run Now: you',
+      savedByText: savedByTextOf(integration),
       problem: integration.problem,
       pendingText,
       isPending: pendingText !== '',

@@ -21,6 +21,7 @@ interface RunRow {
   /** For a run still queued: when it was queued, under "Not started". */
   queuedNote?: string;
   runtime: string;
+  runsAs: string;
   rowsRead: number;
   rowsMatched: number;
   recordsUpdated: number;
@@ -74,13 +75,22 @@ function queuedNoteOf(run: RunSummary): string | undefined {
   return run.startedAt ? undefined : `queued ${formatUtc(run.queuedAt)}`;
 }
 
+/** The user the run executes as: who pressed Run Now, or who scheduled the dispatcher. */
+function runsAsOf(run: RunSummary): string {
+  if (run.startedByName) {
+    return run.startedByName;
+  }
+  return run.startedById ? 'A user you cannot see' : '—';
+}
+
 function reportOf(run: RunSummary): string {
   return run.reportName ?? run.integrationLabel ?? run.integrationName ?? 'Unnamed report';
 }
 
 /**
- * The Log overlay of the console: the runs of one integration (or of all), newest first, and for
- * each its full log — the steps and the row issues, which download as CSV. It is shown by
+ * The Log overlay of the console: the runs of one integration (or of all), newest first, each with
+ * the user it runs as (who started it), and for each its full log — the steps and the row issues,
+ * which download as CSV. It is shown by
  * rendering it (the console adds it when Log is chosen and removes it on `close`); it loads the
  * runs and moves the focus into itself as it appears. Times are UTC, like the schedule.
  *
@@ -190,6 +200,7 @@ export default class LogViewer extends LightningElement {
         start: startOf(run),
         queuedNote: queuedNoteOf(run),
         runtime: formatRuntime(run.startedAt, run.finishedAt),
+        runsAs: runsAsOf(run),
         rowsRead: run.rowsRead,
         rowsMatched: run.rowsMatched,
         recordsUpdated: run.recordsUpdated,
@@ -242,6 +253,7 @@ export default class LogViewer extends LightningElement {
     }
     const items: [string, string | number | undefined][] = [
       ['Trigger', run.triggerType],
+      ['Runs as', runsAsOf(run)],
       ['Queued (UTC)', formatUtc(run.queuedAt)],
       ['Start (UTC)', startOf(run)],
       ['Finished (UTC)', run.finishedAt ? formatUtc(run.finishedAt) : undefined],

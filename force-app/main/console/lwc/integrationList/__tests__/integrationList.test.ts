@@ -230,7 +230,7 @@ describe('c-integration-list', () => {
   });
 
   describe('the table', () => {
-    it('has a column for the name, report, object, schedule, last run, next run and state', async () => {
+    it('has a column for the name, report, object, schedule, last run, next run, state and runs as', async () => {
       const element = await render();
 
       const headers = Array.from(
@@ -244,6 +244,7 @@ describe('c-integration-list', () => {
         'Last Run (UTC)',
         'Next run (UTC)',
         'State',
+        'Runs as',
         'Actions'
       ]);
     });
@@ -293,6 +294,47 @@ describe('c-integration-list', () => {
       );
       expect(cell(element, 'Contact_NPS', 'last-run-error')).toBe(
         '3 records could not be updated: FIELD_CUSTOM_VALIDATION_EXCEPTION.'
+      );
+    });
+
+    it('says whom scheduled runs and Run Now run as, and whose access holds them', async () => {
+      const element = await render();
+
+      expect(cell(element, 'Lead_Logins', 'runs-as-scheduled')).toBe('On schedule: Ada Admin');
+      expect(cell(element, 'Lead_Logins', 'runs-as-run-now')).toBe('Run Now: you');
+      expect(cell(element, 'Lead_Logins', 'saved-by')).toBe(
+        'Saved by Ada Admin: scheduled runs write only what Ada Admin may edit.'
+      );
+      expect(cell(element, 'Contact_NPS', 'runs-as-scheduled')).toBe(
+        'On schedule: not while paused'
+      );
+      expect(cell(element, 'Contact_NPS', 'saved-by')).toBe(
+        'Saved by Ben Okafor: scheduled runs write only what Ben Okafor may edit.'
+      );
+      expect(cell(element, 'Lead_TeachMe', 'saved-by')).toBe(
+        'Saved by nobody on record: scheduled runs fail until it is saved again.'
+      );
+    });
+
+    it('says a scheduled run has nobody to run as while the dispatcher is not scheduled', async () => {
+      getSchedulerStatusMock.mockResolvedValue(NOT_SCHEDULED);
+      const element = await render();
+
+      expect(cell(element, 'Lead_Logins', 'runs-as-scheduled')).toBe('On schedule: not scheduled');
+      expect(cell(element, 'Lead_Logins', 'runs-as-run-now')).toBe('Run Now: you');
+    });
+
+    it('names no one when the saver cannot be seen, but says the runs are held to them', async () => {
+      const hidden: Row = {
+        ...INTEGRATIONS[2],
+        savedById: '005000000000009AAA',
+        savedByName: undefined
+      };
+      getIntegrationsMock.mockResolvedValue([hidden]);
+      const element = await render();
+
+      expect(cell(element, 'Lead_Logins', 'saved-by')).toBe(
+        'Saved by a user you cannot see: scheduled runs write only what that user may edit.'
       );
     });
 
@@ -488,6 +530,7 @@ describe('c-integration-list', () => {
         item.getAttribute('data-action')
       );
       expect(items).toEqual(['log']);
+      expect(cell(element, 'Lead_Logins', 'runs-as-run-now')).toBe('Run Now: whoever presses it');
       // Only admins may read Integration_Saved__e, and a viewer changes nothing to hear about.
       expect(subscribeMock).not.toHaveBeenCalled();
     });

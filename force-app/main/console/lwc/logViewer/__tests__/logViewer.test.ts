@@ -247,6 +247,7 @@ describe('c-log-viewer', () => {
         'Object',
         'Start (UTC)',
         'Runtime',
+        'Runs as',
         'Status',
         'Read',
         'Matched',
@@ -272,6 +273,14 @@ describe('c-log-viewer', () => {
           cell(element, WITH_ERRORS, name)
         )
       ).toEqual(['6', '5', '3', '1', '1', '1']);
+    });
+
+    it('shows whom each run runs as: who pressed Run Now, or who scheduled the dispatcher', async () => {
+      const element = await render();
+
+      expect(cell(element, QUEUED, 'runs-as')).toBe('Ben Okafor');
+      expect(cell(element, WITH_ERRORS, 'runs-as')).toBe('Ada Admin');
+      expect(cell(element, FAILED, 'runs-as')).toBe('A user you cannot see');
     });
 
     it('lists the runs in the order Apex gives them (newest first)', async () => {
@@ -470,6 +479,7 @@ describe('c-log-viewer', () => {
       const summary = Object.fromEntries(labels.map((label, index) => [label, values[index]]));
       expect(summary).toMatchObject({
         Trigger: 'Scheduled',
+        'Runs as': 'Ada Admin',
         'Queued (UTC)': '2026-11-25 08:00:00 UTC',
         'Start (UTC)': '2026-11-25 08:00:05 UTC',
         'Finished (UTC)': '2026-11-25 08:00:09 UTC',
