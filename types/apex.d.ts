@@ -460,6 +460,18 @@ declare module '@salesforce/apex/IntegrationController.archiveIntegration' {
   export default archiveIntegration;
 }
 
+/** Not cacheable, as getIntegrations: the archived integrations only, to restore them. */
+declare module '@salesforce/apex/IntegrationController.getArchivedIntegrations' {
+  const getArchivedIntegrations: () => Promise<InsightsSync.IntegrationRow[]>;
+  export default getArchivedIntegrations;
+}
+
+/** Resolves to the deployment job id; the integration comes back Paused. */
+declare module '@salesforce/apex/IntegrationController.restoreIntegration' {
+  const restoreIntegration: (params: { developerName: string }) => Promise<string>;
+  export default restoreIntegration;
+}
+
 declare module '@salesforce/apex/IntegrationController.getSchedulerStatus' {
   const getSchedulerStatus: () => Promise<InsightsSync.SchedulerStatus>;
   export default getSchedulerStatus;

@@ -957,6 +957,46 @@ describe('preview saves: IntegrationValidator rules and the Integration_Saved__e
       'There is no integration with the API name "Gone".'
     );
   });
+
+  it('lists the archived integrations only when asked, and restores one as Paused', () => {
+    const { org, time } = sampleOrg();
+    assert.ok(
+      !org.getIntegrations().some((row) => row.state === 'Archived'),
+      'the list leaves archived integrations out'
+    );
+    assert.deepEqual(
+      org.getArchivedIntegrations().map((row) => [row.developerName, row.state, row.nextRunAt]),
+      [['Lead_Logins_Pilot', 'Archived', undefined]],
+      'the archived sample integration, without a next run'
+    );
+
+    const jobId = org.restoreIntegration('lead_logins_pilot');
+    assert.equal(org.getIntegration('Lead_Logins_Pilot').state, 'Archived', 'not before the event');
+    time.advance(DEPLOY_MS);
+    assert.equal(time.events[0]?.payload.Deploy_Job_Id__c, jobId, 'its Integration_Saved__e');
+    assert.equal(org.getIntegration('Lead_Logins_Pilot').state, 'Paused', 'back, paused');
+    assert.deepEqual(org.getArchivedIntegrations(), [], 'no longer archived');
+    assert.equal(
+      org.getIntegrations().find((row) => row.developerName === 'Lead_Logins_Pilot')?.nextRunAt,
+      undefined,
+      'listed again, with no next run until it is resumed'
+    );
+  });
+
+  it('refuses to restore an integration that is not archived or does not exist', () => {
+    const { org, time } = sampleOrg();
+    assert.equal(
+      errorOf(() => org.restoreIntegration('Lead_Logins')),
+      'The integration "Lead_Logins" is not archived (it is Active): only an archived ' +
+        'integration can be restored.'
+    );
+    assert.equal(
+      errorOf(() => org.restoreIntegration('Gone')),
+      'There is no integration with the API name "Gone".'
+    );
+    time.advance(DEPLOY_MS);
+    assert.equal(time.events.length, 0, 'nothing deployed');
+  });
 });
 
 describe('preview Run Now: queued, running, finished, with its log', () => {

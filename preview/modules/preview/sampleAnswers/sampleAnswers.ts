@@ -75,6 +75,10 @@ answer('IntegrationController.resumeIntegration', ({ developerName }) =>
 answer('IntegrationController.archiveIntegration', ({ developerName }) =>
   org.archiveIntegration(text(developerName))
 );
+answer('IntegrationController.getArchivedIntegrations', () => org.getArchivedIntegrations());
+answer('IntegrationController.restoreIntegration', ({ developerName }) =>
+  org.restoreIntegration(text(developerName))
+);
 answer('IntegrationController.getSchedulerStatus', () => org.getSchedulerStatus());
 answer('IntegrationController.scheduleDispatcher', () => org.scheduleDispatcher());
 answer('IntegrationController.unscheduleJobs', () => org.unscheduleJobs());

@@ -337,33 +337,44 @@ export class SampleConsole {
   // IntegrationController: reading
 
   getIntegrations(): InsightsSync.IntegrationRow[] {
+    return this.rowsOf(
+      this.sortedIntegrations().filter((definition) => definition.state !== 'Archived')
+    );
+  }
+
+  /** The archived integrations only, as the list shows them with "Show archived". */
+  getArchivedIntegrations(): InsightsSync.IntegrationRow[] {
+    return this.rowsOf(
+      this.sortedIntegrations().filter((definition) => definition.state === 'Archived')
+    );
+  }
+
+  private rowsOf(definitions: Definition[]): InsightsSync.IntegrationRow[] {
     const now = this.now();
-    return this.sortedIntegrations()
-      .filter((definition) => definition.state !== 'Archived')
-      .map((definition) => {
-        const lastRun = this.runs.find((run) =>
-          sameName(run.integrationName, definition.developerName)
-        );
-        const schedule = describeSchedule(definition, now);
-        const saver = this.savers.get((definition.developerName ?? '').toLowerCase());
-        return withoutEmptyMembers({
-          developerName: definition.developerName ?? '',
-          label: isBlank(definition.label) ? (definition.developerName ?? '') : definition.label,
-          reportId: definition.reportId,
-          reportName: definition.reportName,
-          sourceType: definition.sourceType,
-          connectionRegion: definition.connectionRegion,
-          targetObject: definition.targetObject,
-          frequency: definition.frequency,
-          scheduleText: schedule.scheduleText,
-          state: definition.state,
-          nextRunAt: schedule.nextRunAt,
-          lastRun: lastRun ? cloned(lastRun) : undefined,
-          problem: schedule.problem,
-          savedById: saver?.id,
-          savedByName: saver?.name
-        });
+    return definitions.map((definition) => {
+      const lastRun = this.runs.find((run) =>
+        sameName(run.integrationName, definition.developerName)
+      );
+      const schedule = describeSchedule(definition, now);
+      const saver = this.savers.get((definition.developerName ?? '').toLowerCase());
+      return withoutEmptyMembers({
+        developerName: definition.developerName ?? '',
+        label: isBlank(definition.label) ? (definition.developerName ?? '') : definition.label,
+        reportId: definition.reportId,
+        reportName: definition.reportName,
+        sourceType: definition.sourceType,
+        connectionRegion: definition.connectionRegion,
+        targetObject: definition.targetObject,
+        frequency: definition.frequency,
+        scheduleText: schedule.scheduleText,
+        state: definition.state,
+        nextRunAt: schedule.nextRunAt,
+        lastRun: lastRun ? cloned(lastRun) : undefined,
+        problem: schedule.problem,
+        savedById: saver?.id,
+        savedByName: saver?.name
       });
+    });
   }
 
   getIntegration(developerName: string | undefined): Definition {
@@ -468,6 +479,19 @@ export class SampleConsole {
   resumeIntegration(developerName: string | undefined): string {
     const stored = this.requireIntegration(developerName);
     return this.saveIntegration({ ...cloned(stored), state: 'Active' });
+  }
+
+  /** As IntegrationStore.restore: archived ones only, validated again, saved Paused. */
+  restoreIntegration(developerName: string | undefined): string {
+    const stored = this.requireIntegration(developerName);
+    if (stored.state !== 'Archived') {
+      throw new Error(
+        `The integration "${stored.developerName ?? ''}" is not archived (it is ` +
+          `${isBlank(stored.state) ? 'blank' : stored.state}): only an archived integration can ` +
+          'be restored.'
+      );
+    }
+    return this.saveIntegration({ ...cloned(stored), state: 'Paused' });
   }
 
   // IntegrationController: Preview and Run Now

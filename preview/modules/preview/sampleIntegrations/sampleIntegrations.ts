@@ -382,5 +382,19 @@ export const SAMPLE_INTEGRATIONS: readonly InsightsSync.IntegrationDefinition[] 
       mapping('viewed_upgrade_page', 'boolean', 'WalkMe_Viewed_Upgrade_Page__c'),
       mapping('plan', 'string', 'WalkMe_Plan__c')
     ]
+  },
+  {
+    // Archived: the list shows it only with "Show archived", where it can be restored.
+    ...DEFAULTS,
+    developerName: 'Lead_Logins_Pilot',
+    label: 'Lead logins (pilot)',
+    reportId: 'rpt-logins-001',
+    reportName: 'Logins review',
+    connectionRegion: 'EU',
+    targetObject: 'Lead',
+    reportKeyColumn: 'email',
+    objectKeyField: 'Email',
+    state: 'Archived',
+    mappings: [mapping('last_login', 'datetime', 'WalkMe_Last_Login__c')]
   }
 ];
