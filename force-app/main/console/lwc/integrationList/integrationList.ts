@@ -8,6 +8,8 @@ import runNow from '@salesforce/apex/IntegrationController.runNow';
 import pauseIntegration from '@salesforce/apex/IntegrationController.pauseIntegration';
 import resumeIntegration from '@salesforce/apex/IntegrationController.resumeIntegration';
 import archiveIntegration from '@salesforce/apex/IntegrationController.archiveIntegration';
+import getArchivedIntegrations from '@salesforce/apex/IntegrationController.getArchivedIntegrations';
+import restoreIntegration from '@salesforce/apex/IntegrationController.restoreIntegration';
 import {
   asMessageItems,
   formatUtc,
@@ -37,7 +39,7 @@ export interface EditDetail {
 }
 
 /** A state change of an integration: each is a Metadata API deployment. */
-type Deployment = 'pause' | 'resume' | 'archive';
+type Deployment = 'pause' | 'resume' | 'archive' | 'restore';
 
 interface Notice {
   variant: 'success' | 'warning';
@@ -88,6 +90,11 @@ interface ListRow {
   canResume: boolean;
   runNowDisabled: boolean;
   stateChangeDisabled: boolean;
+  /** Archived: shown greyed, only with "Show archived", with Restore as its only action. */
+  isArchived: boolean;
+  rowClass: string;
+  /** Whether the row has a menu: a viewer has nothing to do with an archived integration. */
+  hasMenu: boolean;
 }
 
 const NO_DEPLOYMENT_REASON =
@@ -103,12 +110,14 @@ const DEPLOYMENT_WAIT_MS = 120000;
 const PENDING_TEXT: Record<Deployment, string> = {
   pause: 'Pausing…',
   resume: 'Resuming…',
-  archive: 'Archiving…'
+  archive: 'Archiving…',
+  restore: 'Restoring…'
 };
 
 const SUCCESS_TEXT: Record<Exclude<Deployment, 'archive'>, string> = {
   pause: 'Paused: it runs only on Run Now until you resume it.',
-  resume: 'Resumed: it runs on its schedule again.'
+  resume: 'Resumed: it runs on its schedule again.',
+  restore: 'Restored, paused: it runs only on Run Now until you resume it.'
 };
 
 const STATE_BADGE_CLASS: Record<string, string> = {
@@ -189,7 +198,10 @@ const RUNS_IN_PROGRESS = new Set(['Queued', 'Running']);
  * it), with a menu per row to run, open the log, edit, pause or resume, and archive; and whether
  * the dispatcher that starts scheduled runs is scheduled, with Schedule and Unschedule.
  *
- * Pause, Resume and Archive deploy the integration's record: the Apex answers with the deployment
+ * "Show archived" adds the archived integrations after the others, greyed, each with Restore as
+ * its only action: Restore brings it back Paused, so it runs only on Run Now until it is resumed.
+ *
+ * Pause, Resume, Archive and Restore deploy the integration's record: the Apex answers with the deployment
  * job at once, and the row says "Pausing…" (etc.) until the Integration_Saved__e of that
  * integration says how it ended. The list listens for those events from the moment it is shown
  * and reloads on each, whoever saved.
@@ -219,6 +231,9 @@ export default class IntegrationList extends LightningElement {
 
   /** By lower-cased developer name. Replaced, never changed in place, so the table re-renders. */
   activities: Record<string, RowActivity> = {};
+  /** Whether the list also shows the archived integrations (after the others), to restore them. */
+  showArchived = false;
+
   /** A list-wide confirmation, e.g. of an archive (the row itself is gone). */
   notice = '';
   streamWarning = '';
@@ -410,6 +425,13 @@ export default class IntegrationList extends LightningElement {
     }
   }
 
+  /** "Show archived": reads the list again with or without the archived integrations. */
+  handleShowArchivedChange(event: CustomEvent<{ checked?: boolean }>): void {
+    const toggle = event.target as HTMLInputElement | null;
+    this.showArchived = event.detail?.checked ?? toggle?.checked ?? false;
+    this.loadIntegrations();
+  }
+
   handleMenuSelect(event: CustomEvent<{ value: string }>): void {
     const developerName = (event.currentTarget as HTMLElement | null)?.dataset.developerName;
     const integration = this.integrations.find((row) => row.developerName === developerName);
@@ -436,6 +458,7 @@ export default class IntegrationList extends LightningElement {
         break;
       case 'pause':
       case 'resume':
+      case 'restore':
         this.deploy(integration, event.detail.value);
         break;
       case 'archive':
@@ -521,6 +544,8 @@ export default class IntegrationList extends LightningElement {
         return pauseIntegration({ developerName });
       case 'resume':
         return resumeIntegration({ developerName });
+      case 'restore':
+        return restoreIntegration({ developerName });
       default:
         return archiveIntegration({ developerName });
     }
@@ -641,11 +666,15 @@ export default class IntegrationList extends LightningElement {
     const request = this.integrationsRequest;
     this.loading = !quietly;
     try {
-      const integrations = await getIntegrations();
+      // The archived ones come after the others, asked for only while "Show archived" is on.
+      const [integrations, archived] = await Promise.all([
+        getIntegrations(),
+        this.showArchived ? getArchivedIntegrations() : Promise.resolve([])
+      ]);
       if (request !== this.integrationsRequest) {
         return;
       }
-      this.integrations = integrations ?? [];
+      this.integrations = [...(integrations ?? []), ...(archived ?? [])];
       this.loadErrors = [];
       this.loaded = true;
     } catch (error) {
@@ -752,9 +781,12 @@ export default class IntegrationList extends LightningElement {
       noticeIsWarning: activity.notice?.variant === 'warning',
       menuLabel: `Actions for ${integration.label}`,
       canPause: state === 'Active',
-      canResume: state === 'Paused' || state === 'Archived',
+      canResume: state === 'Paused',
       runNowDisabled: activity.queuingRun,
-      stateChangeDisabled: activity.deployment !== undefined
+      stateChangeDisabled: activity.deployment !== undefined,
+      isArchived: state === 'Archived',
+      rowClass: state === 'Archived' ? 'archived-row' : '',
+      hasMenu: state !== 'Archived' || !this.readOnly
     };
   }
 }

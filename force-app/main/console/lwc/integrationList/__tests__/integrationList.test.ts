@@ -11,6 +11,8 @@ import pauseIntegration from '@salesforce/apex/IntegrationController.pauseIntegr
 import resumeIntegration from '@salesforce/apex/IntegrationController.resumeIntegration';
 import archiveIntegration from '@salesforce/apex/IntegrationController.archiveIntegration';
 import getSaveEventChannel from '@salesforce/apex/IntegrationController.getSaveEventChannel';
+import getArchivedIntegrations from '@salesforce/apex/IntegrationController.getArchivedIntegrations';
+import restoreIntegration from '@salesforce/apex/IntegrationController.restoreIntegration';
 
 jest.mock(
   '@salesforce/apex/IntegrationController.getIntegrations',
@@ -53,6 +55,16 @@ jest.mock(
   () => ({ default: jest.fn() }),
   { virtual: true }
 );
+jest.mock(
+  '@salesforce/apex/IntegrationController.getArchivedIntegrations',
+  () => ({ default: jest.fn() }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/apex/IntegrationController.restoreIntegration',
+  () => ({ default: jest.fn() }),
+  { virtual: true }
+);
 jest.mock('lightning/confirm', () => ({ __esModule: true, default: { open: jest.fn() } }));
 
 type Row = InsightsSync.IntegrationRow;
@@ -77,11 +89,26 @@ const archiveMock = archiveIntegration as jest.MockedFunction<typeof archiveInte
 const getSaveEventChannelMock = getSaveEventChannel as jest.MockedFunction<
   typeof getSaveEventChannel
 >;
+const getArchivedMock = getArchivedIntegrations as jest.MockedFunction<
+  typeof getArchivedIntegrations
+>;
+const restoreMock = restoreIntegration as jest.MockedFunction<typeof restoreIntegration>;
 const confirmOpen = (LightningConfirm as unknown as { open: jest.Mock }).open;
 // sfdx-lwc-jest's lightning/empApi stub: jest.fn()s.
 const subscribeMock = subscribe as unknown as jest.Mock;
 const unsubscribeMock = unsubscribe as unknown as jest.Mock;
 const onErrorMock = onError as unknown as jest.Mock;
+
+/** An archived integration, as getArchivedIntegrations answers it. */
+const ARCHIVED: Row = {
+  ...INTEGRATIONS[0],
+  developerName: 'Old_Logins',
+  label: 'Old logins',
+  state: 'Archived',
+  nextRunAt: undefined,
+  lastRun: undefined
+};
+const RESTORE_JOB_ID = '0Af000000000321AAA';
 
 const CHANNEL = SAVE_EVENT.channel;
 const SUBSCRIPTION = { id: 'subscription-1', channel: CHANNEL };
@@ -215,6 +242,7 @@ function collect(element: HTMLElement, eventName: string): unknown[] {
 describe('c-integration-list', () => {
   beforeEach(() => {
     getIntegrationsMock.mockResolvedValue(INTEGRATIONS);
+    getArchivedMock.mockResolvedValue([ARCHIVED]);
     getSchedulerStatusMock.mockResolvedValue(SCHEDULED);
     getSaveEventChannelMock.mockResolvedValue(SAVE_EVENT);
     subscribeMock.mockResolvedValue(SUBSCRIPTION);
@@ -843,6 +871,122 @@ describe('c-integration-list', () => {
       expect(confirmOpen).toHaveBeenCalledTimes(1);
       expect(archiveMock).not.toHaveBeenCalled();
       expect(row(element, 'Contact_NPS').querySelector('[data-id="row-pending"]')).toBeNull();
+    });
+  });
+
+  describe('Show archived and Restore', () => {
+    async function showArchived(element: HTMLElement, checked = true): Promise<void> {
+      const toggle = query(element, '[data-id="show-archived"]') as BaseElement & {
+        checked: boolean;
+      };
+      toggle.checked = checked;
+      toggle.dispatchEvent(new CustomEvent('change', { detail: { checked } }));
+      await flushPromises();
+    }
+
+    it('hides archived integrations until Show archived is on', async () => {
+      const element = await render();
+
+      const toggle = query(element, '[data-id="show-archived"]') as BaseElement & {
+        checked: boolean;
+        type: string;
+      };
+      expect(toggle.label).toBe('Show archived');
+      expect(toggle.type).toBe('toggle');
+      expect(toggle.checked).toBe(false);
+      expect(getArchivedMock).not.toHaveBeenCalled();
+      expect(element.shadowRoot?.querySelector('tr[data-developer-name="Old_Logins"]')).toBeNull();
+    });
+
+    it('lists them after the others, greyed, with Restore as their only action', async () => {
+      const element = await render();
+
+      await showArchived(element);
+
+      expect(getArchivedMock).toHaveBeenCalledTimes(1);
+      const names = Array.from(
+        element.shadowRoot?.querySelectorAll<HTMLElement>('tr[data-developer-name]') ?? []
+      ).map((tableRow) => tableRow.dataset.developerName);
+      expect(names).toEqual([
+        ...INTEGRATIONS.map((integration) => integration.developerName),
+        'Old_Logins'
+      ]);
+      expect(row(element, 'Old_Logins').classList.contains('archived-row')).toBe(true);
+      expect(row(element, 'Lead_Logins').classList.contains('archived-row')).toBe(false);
+      expect(within(row(element, 'Old_Logins'), 'lightning-badge').label).toBe('Archived');
+      expect(cell(element, 'Old_Logins', 'archived-note')).toContain(
+        'Restore brings it back paused'
+      );
+      expect(menuItems(element, 'Old_Logins').map((item) => item.value)).toEqual(['restore']);
+      expect(menuItems(element, 'Lead_Logins').map((item) => item.value)).not.toContain('restore');
+    });
+
+    it('hides them again when Show archived is turned off', async () => {
+      const element = await render();
+      await showArchived(element);
+
+      await showArchived(element, false);
+
+      expect(element.shadowRoot?.querySelector('tr[data-developer-name="Old_Logins"]')).toBeNull();
+      expect(getArchivedMock).toHaveBeenCalledTimes(1);
+    });
+
+    it('restores one: Restoring… until its deployment is reported, then Paused', async () => {
+      restoreMock.mockResolvedValue(RESTORE_JOB_ID);
+      const element = await render();
+      await showArchived(element);
+
+      await choose(element, 'Old_Logins', 'restore');
+
+      expect(restoreMock).toHaveBeenCalledWith({ developerName: 'Old_Logins' });
+      expect(cell(element, 'Old_Logins', 'row-pending')).toBe('Restoring…');
+      expect(menuItems(element, 'Old_Logins')[0].disabled).toBe(true);
+
+      getIntegrationsMock.mockResolvedValue([...INTEGRATIONS, { ...ARCHIVED, state: 'Paused' }]);
+      getArchivedMock.mockResolvedValue([]);
+      await publishSave({
+        developerName: 'Old_Logins',
+        deployJobId: RESTORE_JOB_ID,
+        success: true,
+        message: 'Old logins was saved.'
+      });
+
+      expect(row(element, 'Old_Logins').querySelector('[data-id="row-pending"]')).toBeNull();
+      expect(within(row(element, 'Old_Logins'), 'lightning-badge').label).toBe('Paused');
+      expect(cell(element, 'Old_Logins', 'next-run')).toBe('Paused');
+      expect(cell(element, 'Old_Logins', 'row-notice')).toBe(
+        'Restored, paused: it runs only on Run Now until you resume it.'
+      );
+      expect(row(element, 'Old_Logins').classList.contains('archived-row')).toBe(false);
+      expect(menuItems(element, 'Old_Logins').map((item) => item.value)).toContain('resume');
+    });
+
+    it('shows why it could not be restored on that row', async () => {
+      restoreMock.mockRejectedValue({
+        body: { message: 'The object "Deleted_Object__c" does not exist in this org.' }
+      });
+      const element = await render();
+      await showArchived(element);
+
+      await choose(element, 'Old_Logins', 'restore');
+
+      expect(row(element, 'Old_Logins').querySelector('[data-id="row-pending"]')).toBeNull();
+      expect(cell(element, 'Old_Logins', 'row-errors')).toBe(
+        'The object "Deleted_Object__c" does not exist in this org.'
+      );
+      expect(within(row(element, 'Old_Logins'), 'lightning-badge').label).toBe('Archived');
+    });
+
+    it('shows a viewer the archived integrations without a menu', async () => {
+      const element = createElement('c-integration-list', { is: IntegrationList }) as ListElement;
+      (element as ListElement & { readOnly: boolean }).readOnly = true;
+      document.body.appendChild(element);
+      await flushPromises();
+
+      await showArchived(element);
+
+      expect(row(element, 'Old_Logins').querySelector('lightning-button-menu')).toBeNull();
+      expect(row(element, 'Lead_Logins').querySelector('lightning-button-menu')).not.toBeNull();
     });
   });
 
