@@ -160,6 +160,9 @@ function countsOf(run: InsightsSync.RunSummary): string {
  * (scheduled Apex runs as that user), when the integration runs on its schedule at all.
  */
 function runsAsScheduledOf(row: IntegrationRow, status: SchedulerStatus | undefined): string {
+  if (row.state === 'Archived') {
+    return 'On schedule: not while archived';
+  }
   if (row.state !== 'Active') {
     return 'On schedule: not while paused';
   }
@@ -170,6 +173,14 @@ function runsAsScheduledOf(row: IntegrationRow, status: SchedulerStatus | undefi
     return 'On schedule: not scheduled';
   }
   return `On schedule: ${status.scheduledBy ?? 'the user who scheduled the dispatcher'}`;
+}
+
+/** Who Run Now runs as; an archived integration has no Run Now until it is restored. */
+function runsAsRunNowOf(state: string, readOnly: boolean): string {
+  if (state === 'Archived') {
+    return 'Run Now: not while archived';
+  }
+  return readOnly ? 'Run Now: whoever presses it' : 'Run Now: you';
 }
 
 /** Whose access holds the scheduled runs: the user who last saved the integration. */
@@ -770,7 +781,7 @@ export default class IntegrationList extends LightningElement {
       hasLastRunCounts: counts !== '',
       lastRunError: run?.errorSummary,
       runsAsScheduled: runsAsScheduledOf(integration, this.schedulerStatus),
-      runsAsRunNow: this.readOnly ? 'Run Now: whoever presses it' : 'Run Now: you',
+      runsAsRunNow: runsAsRunNowOf(state, this.readOnly),
       savedByText: savedByTextOf(integration),
       problem: integration.problem,
       pendingText,

@@ -918,6 +918,10 @@ describe('c-integration-list', () => {
         'Restore brings it back paused'
       );
       expect(menuItems(element, 'Old_Logins').map((item) => item.value)).toEqual(['restore']);
+      expect(cell(element, 'Old_Logins', 'runs-as-scheduled')).toBe(
+        'On schedule: not while archived'
+      );
+      expect(cell(element, 'Old_Logins', 'runs-as-run-now')).toBe('Run Now: not while archived');
       expect(menuItems(element, 'Lead_Logins').map((item) => item.value)).not.toContain('restore');
     });
 
