@@ -77,7 +77,7 @@ export default class SettingsPanel extends LightningElement {
   }
 
   get hasProblems(): boolean {
-    return (this.settings?.problems.length ?? 0) > 0;
+    return (this.settings?.problems?.length ?? 0) > 0;
   }
 
   get problemItems(): MessageItem[] {
