@@ -259,6 +259,23 @@ declare namespace InsightsSync {
     scheduledAt?: string;
   }
 
+  // SettingsController
+
+  /** ConsoleSettings: the org-wide settings and the state of the package's two jobs. */
+  interface ConsoleSettings {
+    logRetentionDays: number;
+    /** Separated by commas; empty when nobody is emailed. */
+    failureEmailRecipients: string;
+    alertOnCompletedWithErrors: boolean;
+    dispatcherScheduled: boolean;
+    dispatcherNextFireTime?: string;
+    dispatcherScheduledBy?: string;
+    purgeScheduled: boolean;
+    maxLogRetentionDays: number;
+    maxFailureEmailRecipients: number;
+    problems: string[];
+  }
+
   // RunLogController
 
   /** RunSummary: one run as the Log overlay and the Last Run column show it. */
@@ -503,4 +520,33 @@ declare module '@salesforce/apex/RunLogController.getRuns' {
 declare module '@salesforce/apex/RunLogController.getRunDetail' {
   const getRunDetail: (params: { runId: string }) => Promise<InsightsSync.RunDetail>;
   export default getRunDetail;
+}
+
+// SettingsController
+
+/** Not cacheable: another admin may change the settings or the jobs at any time. */
+declare module '@salesforce/apex/SettingsController.getSettings' {
+  const getSettings: () => Promise<InsightsSync.ConsoleSettings>;
+  export default getSettings;
+}
+
+/** Refuses every value out of range at once, one a line; saves nothing then. */
+declare module '@salesforce/apex/SettingsController.saveSettings' {
+  const saveSettings: (params: {
+    logRetentionDays: number;
+    failureEmailRecipients: string;
+    alertOnCompletedWithErrors: boolean;
+  }) => Promise<InsightsSync.ConsoleSettings>;
+  export default saveSettings;
+}
+
+/** `job`: `dispatcher` or `purge`. */
+declare module '@salesforce/apex/SettingsController.scheduleJob' {
+  const scheduleJob: (params: { job: string }) => Promise<InsightsSync.ConsoleSettings>;
+  export default scheduleJob;
+}
+
+declare module '@salesforce/apex/SettingsController.unscheduleJob' {
+  const unscheduleJob: (params: { job: string }) => Promise<InsightsSync.ConsoleSettings>;
+  export default unscheduleJob;
 }

@@ -327,11 +327,12 @@ describe('Insights Sync Admin', () => {
     assert.equal(objectPermission(admin, 'Integration_Saved__e')?.allowRead, true);
   });
 
-  it("reaches exactly the console's three controllers", () => {
+  it("reaches exactly the console's four controllers", () => {
     assert.deepEqual(enabledClasses(admin), [
       'ConnectionController',
       'IntegrationController',
-      'RunLogController'
+      'RunLogController',
+      'SettingsController'
     ]);
   });
 

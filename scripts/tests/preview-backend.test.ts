@@ -740,6 +740,82 @@ describe('preview schedule: next runs in UTC', () => {
   });
 });
 
+describe('preview settings: SettingsController', () => {
+  const apex = (path: string): string => readFileSync(join(process.cwd(), path), 'utf8');
+
+  it('starts with the defaults and both jobs unscheduled', () => {
+    const { org } = sampleOrg();
+    const settings = org.getSettings();
+    assert.equal(settings.logRetentionDays, 30);
+    assert.equal(settings.failureEmailRecipients, '');
+    assert.equal(settings.alertOnCompletedWithErrors, false);
+    assert.equal(settings.dispatcherScheduled, false);
+    assert.equal(settings.purgeScheduled, false);
+  });
+
+  it('saves the values as the Apex stores them: each address once, separated by commas', () => {
+    const { org } = sampleOrg();
+    const saved = org.saveSettings(90, 'ops@example.com; data@example.com ops@example.com', true);
+    assert.equal(saved.logRetentionDays, 90);
+    assert.equal(saved.failureEmailRecipients, 'ops@example.com, data@example.com');
+    assert.equal(saved.alertOnCompletedWithErrors, true);
+    assert.deepEqual(org.storedSettings(), {
+      logRetentionDays: 90,
+      failureEmailRecipients: 'ops@example.com, data@example.com',
+      alertOnCompletedWithErrors: true
+    });
+  });
+
+  it('refuses every value out of range at once, in the words of the Apex, and saves nothing', () => {
+    const { org } = sampleOrg();
+    assert.throws(() => org.saveSettings(0, 'ops@example.com, nobody', false), {
+      message:
+        'Log retention must be a whole number of days from 1 to 3650, not 0.\n' +
+        '"nobody" is not an email address.'
+    });
+    assert.throws(() => org.saveSettings(undefined, '', false), /; it is empty\.$/);
+    const eleven = Array.from({ length: 11 }, (_, index) => `p${index}@example.com`).join(',');
+    assert.throws(
+      () => org.saveSettings(30, eleven, false),
+      /At most 10 failure email recipients, not 11:/
+    );
+    assert.equal(org.getSettings().logRetentionDays, 30, 'nothing saved');
+  });
+
+  it('uses the limits and sentences of the Apex', () => {
+    const settings = apex('force-app/main/sync/classes/SyncSettings.cls');
+    assert.match(settings, /MAX_LOG_RETENTION_DAYS = 3650;/);
+    assert.match(settings, /MAX_FAILURE_EMAIL_RECIPIENTS = 10;/);
+    const controller = apex('force-app/main/console/classes/SettingsController.cls');
+    for (const fragment of [
+      "'Log retention must be a whole number of days from 1 to '",
+      "'; it is empty.'",
+      "'\" is not an email address.'",
+      "' failure email recipients, not '",
+      "': use a group address for more people.'",
+      '\'": choose "dispatcher" or "purge".\''
+    ]) {
+      assert.ok(controller.includes(fragment), `SettingsController says ${fragment}`);
+    }
+  });
+
+  it('schedules and unschedules each job on its own; Unschedule all stops both', () => {
+    const { org } = sampleOrg();
+    assert.equal(org.scheduleJob('purge').purgeScheduled, true);
+    const both = org.scheduleJob('dispatcher');
+    assert.equal(both.dispatcherScheduled, true);
+    assert.equal(both.dispatcherScheduledBy, 'Ada Admin');
+    const purgeOnly = org.unscheduleJob('dispatcher');
+    assert.equal(purgeOnly.dispatcherScheduled, false);
+    assert.equal(purgeOnly.purgeScheduled, true, 'the purge is left alone');
+    org.unscheduleJobs();
+    assert.equal(org.getSettings().purgeScheduled, false);
+    assert.throws(() => org.scheduleJob('reports'), {
+      message: 'There is no Insights Sync job called "reports": choose "dispatcher" or "purge".'
+    });
+  });
+});
+
 describe('preview saves: IntegrationValidator rules and the Integration_Saved__e that follows', () => {
   it("names every problem of an integration that cannot be saved, in the validator's order", () => {
     const definition = {

@@ -12,8 +12,21 @@ import { answer, publish } from 'preview/backend';
 // Relative, with the `.js` the compiled module has: the script tests import the sample org under
 // Node, where the `preview/*` names of tsconfig do not resolve, so it imports its parts this way.
 import { SampleConsole } from './sampleConsole.js';
+import type { StoredSettings } from './settings.js';
 
-const org = new SampleConsole({ publish });
+// The settings saved in the Settings panel outlive a reload of the page (not the tab), as the
+// org default does in an org.
+const SETTINGS_KEY = 'insights-sync-preview-settings';
+const org = new SampleConsole({ publish, settings: savedSettings() });
+
+function savedSettings(): StoredSettings | undefined {
+  try {
+    const stored = globalThis.sessionStorage?.getItem(SETTINGS_KEY);
+    return stored ? (JSON.parse(stored) as StoredSettings) : undefined;
+  } catch (_error) {
+    return undefined;
+  }
+}
 
 /** An Apex String parameter: anything else arrives as null. */
 function text(value: unknown): string | undefined {
@@ -88,3 +101,17 @@ answer('RunLogController.getRuns', ({ integrationName, maxRuns }) =>
   org.getRuns(text(integrationName), integer(maxRuns))
 );
 answer('RunLogController.getRunDetail', ({ runId }) => org.getRunDetail(text(runId)));
+
+// SettingsController
+answer('SettingsController.getSettings', () => org.getSettings());
+answer('SettingsController.saveSettings', (params) => {
+  const saved = org.saveSettings(
+    integer(params.logRetentionDays),
+    text(params.failureEmailRecipients),
+    params.alertOnCompletedWithErrors === true
+  );
+  globalThis.sessionStorage?.setItem(SETTINGS_KEY, JSON.stringify(org.storedSettings()));
+  return saved;
+});
+answer('SettingsController.scheduleJob', ({ job }) => org.scheduleJob(text(job)));
+answer('SettingsController.unscheduleJob', ({ job }) => org.unscheduleJob(text(job)));

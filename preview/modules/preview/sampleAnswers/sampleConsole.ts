@@ -34,6 +34,14 @@ import {
 } from './syncEngine.js';
 import { allTemplates, fieldRequestText } from './templates.js';
 import {
+  DEFAULT_SETTINGS,
+  MAX_FAILURE_EMAIL_RECIPIENTS,
+  MAX_LOG_RETENTION_DAYS,
+  checkedSettings,
+  unknownJobMessage,
+  type StoredSettings
+} from './settings.js';
+import {
   PreflightError,
   REGIONS,
   compatibilityTable,
@@ -120,6 +128,8 @@ export interface SampleConsoleOptions {
   later?: (task: () => void, delayMs: number) => void;
   /** Publishes a platform event on a channel. */
   publish?: (channel: string, payload: Record<string, unknown>) => void;
+  /** The settings the org starts with (the preview keeps them across a reload of the page). */
+  settings?: StoredSettings;
 }
 
 /**
@@ -204,6 +214,8 @@ export class SampleConsole {
    */
   private lacksTokenAccess = false;
   private dispatcherScheduledAt?: Date;
+  private purgeScheduled = false;
+  private settings: StoredSettings;
   /** Who last saved each integration, by lower-cased developer name. */
   private readonly savers = new Map<string, SampleUser>();
   private deployments = 0;
@@ -214,6 +226,7 @@ export class SampleConsole {
     // eslint-disable-next-line @lwc/lwc/no-async-operation -- the org's time passing, not a component's
     this.later = options.later ?? ((task, delayMs) => setTimeout(task, delayMs));
     this.publish = options.publish ?? (() => undefined);
+    this.settings = { ...DEFAULT_SETTINGS, ...options.settings };
     // The sample runs stay as they are; their detail shares the summary, as the Apex reads both
     // from one record.
     this.runs = cloned([...SAMPLE_RUNS]);
@@ -618,7 +631,65 @@ export class SampleConsole {
    */
   unscheduleJobs(): InsightsSync.SchedulerStatus {
     this.dispatcherScheduledAt = undefined;
+    this.purgeScheduled = false;
     return this.getSchedulerStatus();
+  }
+
+  // SettingsController
+
+  getSettings(): InsightsSync.ConsoleSettings {
+    const dispatcher = this.getSchedulerStatus();
+    return withoutEmptyMembers({
+      ...this.settings,
+      dispatcherScheduled: dispatcher.scheduled,
+      dispatcherNextFireTime: dispatcher.nextFireTime,
+      dispatcherScheduledBy: dispatcher.scheduledBy,
+      purgeScheduled: this.purgeScheduled,
+      maxLogRetentionDays: MAX_LOG_RETENTION_DAYS,
+      maxFailureEmailRecipients: MAX_FAILURE_EMAIL_RECIPIENTS,
+      problems: []
+    });
+  }
+
+  /** Saves the org default after the checks of the Apex; nothing is saved when one fails. */
+  saveSettings(
+    logRetentionDays: number | undefined,
+    failureEmailRecipients: string | undefined,
+    alertOnCompletedWithErrors: boolean | undefined
+  ): InsightsSync.ConsoleSettings {
+    this.settings = checkedSettings(
+      logRetentionDays,
+      failureEmailRecipients,
+      alertOnCompletedWithErrors
+    );
+    return this.getSettings();
+  }
+
+  /** The three values as saved, for the preview to keep across a reload. */
+  storedSettings(): StoredSettings {
+    return { ...this.settings };
+  }
+
+  scheduleJob(job: string | undefined): InsightsSync.ConsoleSettings {
+    if (job === 'dispatcher') {
+      this.scheduleDispatcher();
+    } else if (job === 'purge') {
+      this.purgeScheduled = true;
+    } else {
+      throw new Error(unknownJobMessage(job));
+    }
+    return this.getSettings();
+  }
+
+  unscheduleJob(job: string | undefined): InsightsSync.ConsoleSettings {
+    if (job === 'dispatcher') {
+      this.dispatcherScheduledAt = undefined;
+    } else if (job === 'purge') {
+      this.purgeScheduled = false;
+    } else {
+      throw new Error(unknownJobMessage(job));
+    }
+    return this.getSettings();
   }
 
   // RunLogController

@@ -8,6 +8,7 @@ import getRuns from '@salesforce/apex/RunLogController.getRuns';
 
 import getObjects from '@salesforce/apex/IntegrationController.getObjects';
 import getCompatibility from '@salesforce/apex/IntegrationController.getCompatibility';
+import getSettings from '@salesforce/apex/SettingsController.getSettings';
 
 // The methods the console's parts call on loading; any other resolves with nothing (the LWC Jest
 // transformer's default), which none of these tests reaches.
@@ -44,6 +45,9 @@ jest.mock(
     virtual: true
   }
 );
+jest.mock('@salesforce/apex/SettingsController.getSettings', () => ({ default: jest.fn() }), {
+  virtual: true
+});
 jest.mock('lightning/confirm', () => ({ __esModule: true, default: { open: jest.fn() } }));
 
 // An admin: the viewer's console is tested in insightsConsoleViewer.test.ts, because the LWC Jest
@@ -94,6 +98,16 @@ describe('c-insights-console', () => {
     (getRuns as jest.Mock).mockResolvedValue([]);
     (getObjects as jest.Mock).mockResolvedValue([]);
     (getCompatibility as jest.Mock).mockResolvedValue({});
+    (getSettings as jest.Mock).mockResolvedValue({
+      logRetentionDays: 30,
+      failureEmailRecipients: '',
+      alertOnCompletedWithErrors: false,
+      dispatcherScheduled: false,
+      purgeScheduled: false,
+      maxLogRetentionDays: 3650,
+      maxFailureEmailRecipients: 10,
+      problems: []
+    });
   });
 
   afterEach(() => {
@@ -107,6 +121,7 @@ describe('c-insights-console', () => {
     const element = await render();
 
     expect(part(element, 'c-connection-panel')).not.toBeNull();
+    expect(part(element, 'c-settings-panel')).not.toBeNull();
     expect(
       (part(element, 'c-integration-list') as HTMLElement & { readOnly: boolean }).readOnly
     ).toBe(false);

@@ -45,6 +45,7 @@ describe('c-insights-console for a viewer', () => {
     await flushPromises();
 
     expect(element.shadowRoot!.querySelector('c-connection-panel')).toBeNull();
+    expect(element.shadowRoot!.querySelector('c-settings-panel')).toBeNull();
     const list = element.shadowRoot!.querySelector<HTMLElement & { readOnly: boolean }>(
       'c-integration-list'
     );
