@@ -357,13 +357,14 @@ export const ACKNOWLEDGED_ENTRY_POINTS: readonly AcknowledgedEntryPoints[] = [
   {
     file: 'IntegrationController.cls',
     methods: ['getTemplates', 'getFieldRequestText'],
-    reason: 'ReportTemplates builds static template data: no SOQL, no DML'
+    reason:
+      'ReportTemplates builds static template data, and the field request adds describes of the object: no SOQL, no DML'
   },
   {
     file: 'IntegrationController.cls',
-    methods: ['saveIntegration', 'resumeIntegration'],
+    methods: ['saveIntegration', 'resumeIntegration', 'restoreIntegration'],
     reason:
-      "reads Integration__mdt in system mode (the package's own configuration, commented in IntegrationSelector) and writes through a Metadata API deploy, not DML; behind the Manage_Insights_Sync permission"
+      "reads Integration__mdt in system mode (the package's own configuration, commented in IntegrationSelector) and writes through a Metadata API deploy, not DML; behind the Manage_Insights_Sync permission and Customize Application (DeployAccess, a user-mode query)"
   },
   {
     file: 'IntegrationController.cls',
