@@ -254,6 +254,7 @@ describe('npm run scan', () => {
         'getFieldRequestText',
         'saveIntegration',
         'resumeIntegration',
+        'restoreIntegration',
         'previewIntegration'
       ]
     );
