@@ -167,6 +167,13 @@ export default class SettingsPanel extends LightningElement {
     const days = this.retentionDays.trim() === '' ? NaN : Number(this.retentionDays);
     this.notice = '';
     this.errors = [];
+    if (Number.isFinite(days) && !Number.isInteger(days)) {
+      // Apex takes an Integer: a fraction would be cut or refused there without saying why.
+      this.errors = [
+        `Log retention must be a whole number of days, not ${this.retentionDays.trim()}.`
+      ];
+      return;
+    }
     this.busyText = 'Saving the settings';
     try {
       const saved = await saveSettings({

@@ -211,6 +211,21 @@ describe('c-settings-panel', () => {
     expect(find(element, '[data-id="recipients"]')!.value).toBe('nobody');
   });
 
+  it('refuses a retention with a fraction before sending it, as Apex takes whole days', async () => {
+    getSettingsMock.mockResolvedValue(SETTINGS);
+    const element = mount();
+    await flushPromises();
+
+    change(find(element, '[data-id="retention"]')!, { value: '30.5' });
+    find(element, '[data-action="save"]')!.click();
+    await flushPromises();
+
+    expect(saveSettingsMock).not.toHaveBeenCalled();
+    expect(texts(element, '[data-id="errors"]')).toEqual([
+      'Log retention must be a whole number of days, not 30.5.'
+    ]);
+  });
+
   it('sends an empty retention as null for the Apex to name', async () => {
     getSettingsMock.mockResolvedValue(SETTINGS);
     saveSettingsMock.mockRejectedValue(apexError('Log retention must be ...; it is empty.'));
