@@ -9,10 +9,10 @@
  * class and the files differ. JSON fixtures are kept line by line (readable in the class); the
  * CSV export is kept as base64, which keeps its byte order mark and CRLF line ends exactly.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as prettier from 'prettier';
+import { apexLiteral, literalsOf, methodName, writeFormatted } from '../lib/generatedApex.ts';
 import { repositoryRoot } from '../lib/project.ts';
 
 /** The fixture files, relative to the repository. */
@@ -42,31 +42,6 @@ export const FIXTURES: readonly Fixture[] = [
 ];
 
 const BASE64_CHUNK = 76;
-
-/** An Apex string literal of `text`. */
-function apexLiteral(text: string): string {
-  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\r/g, '\\r').replace(/\t/g, '\\t')}'`;
-}
-
-/** The text of an Apex string literal's body (between the quotes). */
-function unescapeApex(body: string): string {
-  return body.replace(/\\(.)/g, (_, escaped: string) => {
-    switch (escaped) {
-      case 'n':
-        return '\n';
-      case 'r':
-        return '\r';
-      case 't':
-        return '\t';
-      default:
-        return escaped;
-    }
-  });
-}
-
-function methodName(shortName: string): string {
-  return shortName.charAt(0).toLowerCase() + shortName.slice(1);
-}
 
 function pieces(fixture: Fixture, content: Buffer): string[] {
   if (fixture.encoding === 'base64') {
@@ -151,10 +126,7 @@ export function readApexFixtures(source: string): Map<string, Buffer> {
     /private static Blob (\w+)\(\)\s*\{\s*return\s+(Blob\.valueOf|EncodingUtil\.base64Decode)\(\s*String\.join\(\s*new List<String>\{([\s\S]*?)\}\s*,\s*'(\\n)?'\s*\)\s*\);/g;
   for (const match of source.matchAll(method)) {
     const [, name = '', decoder, list = '', newline] = match;
-    const literals = [...list.matchAll(/'((?:[^'\\]|\\.)*)'/g)].map((literal) =>
-      unescapeApex(literal[1] ?? '')
-    );
-    const joined = literals.join(newline ? '\n' : '');
+    const joined = literalsOf(list).join(newline ? '\n' : '');
     const fixture = FIXTURES.find((candidate) => methodName(candidate.shortName) === name);
     found.set(
       fixture?.shortName ?? name,
@@ -193,9 +165,7 @@ export function fixtureDifferences(root: string = repositoryRoot): string[] {
 /** Writes the class, formatted as `npm run format` would. */
 export async function writeApexClass(root: string = repositoryRoot): Promise<string> {
   const path = join(root, FIXTURE_CLASS);
-  const options = (await prettier.resolveConfig(path)) ?? {};
-  const formatted = await prettier.format(renderApexClass(root), { ...options, filepath: path });
-  writeFileSync(path, formatted);
+  await writeFormatted(path, renderApexClass(root));
   return path;
 }
 

@@ -17,12 +17,12 @@
  * so that the Apex test reads it with the digits and scale it was written with, whatever a JSON
  * parser would make of 1e999999999.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as prettier from 'prettier';
 import { DecimalText } from '../../preview/modules/preview/sampleAnswers/apexValues.ts';
 import { composeMark } from '../../preview/modules/preview/sampleAnswers/keyNormalizer.ts';
+import { apexLiteral, literalsOf, methodName, writeFormatted } from '../lib/generatedApex.ts';
 import { repositoryRoot } from '../lib/project.ts';
 
 /** The case files, relative to the repository. */
@@ -133,27 +133,6 @@ export function readCaseFile(root: string, caseFile: CaseFile): CaseJson {
 
 // ---------------------------------------------------------------------------------------------
 // Apex literals
-
-/** An Apex string literal of printable ASCII `text`. */
-function apexLiteral(text: string): string {
-  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-}
-
-/** The text of an Apex string literal's body (between the quotes). */
-function unescapeApex(body: string): string {
-  return body.replace(/\\(.)/g, (_, escaped: string) => escaped);
-}
-
-/** The literals of `new List<String>{ ... }` in a method's source, unescaped. */
-function literalsOf(list: string): string[] {
-  return [...list.matchAll(/'((?:[^'\\]|\\.)*)'/g)].map((literal) =>
-    unescapeApex(literal[1] ?? '')
-  );
-}
-
-function methodName(shortName: string): string {
-  return shortName.charAt(0).toLowerCase() + shortName.slice(1);
-}
 
 // ---------------------------------------------------------------------------------------------
 // SharedBehaviourCases
@@ -357,11 +336,6 @@ export function generatedDifferences(root: string = repositoryRoot): string[] {
     );
   }
   return differences;
-}
-
-async function writeFormatted(path: string, source: string): Promise<void> {
-  const options = (await prettier.resolveConfig(path)) ?? {};
-  writeFileSync(path, await prettier.format(source, { ...options, filepath: path }));
 }
 
 /** Writes both classes, formatted as `npm run format` would. */
