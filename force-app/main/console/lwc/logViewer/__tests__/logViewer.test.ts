@@ -3,23 +3,7 @@ import LogViewer from 'c/logViewer';
 import getRuns from '@salesforce/apex/RunLogController.getRuns';
 import getRunDetail from '@salesforce/apex/RunLogController.getRunDetail';
 import { issuesCsv } from '../issuesCsv';
-
-/**
- * The blob's bytes as UTF-8 text, byte order mark kept (jsdom's Blob has no text(), and
- * FileReader.readAsText drops the mark).
- */
-function readBlob(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const bytes = new Uint8Array(reader.result as ArrayBuffer);
-      const escaped = Array.from(bytes, (byte) => `%${byte.toString(16).padStart(2, '0')}`);
-      resolve(decodeURIComponent(escaped.join('')));
-    };
-    reader.onerror = () => reject(reader.error);
-    reader.readAsArrayBuffer(blob);
-  });
-}
+import { readBlob } from './readBlob';
 
 jest.mock('@salesforce/apex/RunLogController.getRuns', () => ({ default: jest.fn() }), {
   virtual: true
