@@ -21,7 +21,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DecimalText } from '../../preview/modules/preview/sampleAnswers/apexValues.ts';
-import { composeMark } from '../../preview/modules/preview/sampleAnswers/keyNormalizer.ts';
+import {
+  FIRST_MARK,
+  LAST_MARK,
+  composeMark
+} from '../../preview/modules/preview/sampleAnswers/keyNormalizer.ts';
 import { apexLiteral, literalsOf, methodName, writeFormatted } from '../lib/generatedApex.ts';
 import { repositoryRoot } from '../lib/project.ts';
 
@@ -44,8 +48,6 @@ export const CASE_FILES: readonly CaseFile[] = [
   { shortName: 'ValueConversion', file: 'value-conversion.json' }
 ];
 
-const FIRST_MARK = 0x0300;
-const LAST_MARK = 0x036f;
 const ENTRIES_PER_LINE = 7;
 
 // ---------------------------------------------------------------------------------------------

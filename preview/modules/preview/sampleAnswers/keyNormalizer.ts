@@ -37,8 +37,9 @@ const UNICODE_SPACES = new Set([
   0x200a, 0x202f, 0x205f, 0x3000
 ]);
 const TAB = 0x09;
-const FIRST_MARK = 0x0300;
-const LAST_MARK = 0x036f;
+/** The combining marks composed with the character before them (U+0300–U+036F). */
+export const FIRST_MARK = 0x0300;
+export const LAST_MARK = 0x036f;
 const FIRST_HIGH_SURROGATE = 0xd800;
 const FIRST_LOW_SURROGATE = 0xdc00;
 const LAST_LOW_SURROGATE = 0xdfff;
