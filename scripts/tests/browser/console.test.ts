@@ -132,7 +132,7 @@ describe('the console in Chromium', () => {
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      dialog.getByRole('button', { name: 'Download the row issues of RUN-000042 as CSV' }).click()
+      dialog.getByRole('button', { name: 'Download CSV of the row issues of RUN-000042' }).click()
     ]);
     assert.equal(download.suggestedFilename(), 'insights-sync-run-RUN-000042-issues.csv');
     const csv = readFileSync((await download.path()) as string, 'utf8');

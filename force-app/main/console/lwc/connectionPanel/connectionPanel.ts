@@ -173,7 +173,8 @@ export default class ConnectionPanel extends LightningElement {
           : 'slds-text-color_weak slds-m-top_xx-small',
       hasReportCount: status.testSucceeded === true && status.reportCount !== undefined,
       reportCount: status.reportCount,
-      testButtonLabel: `Test the connection to ${status.regionLabel}`,
+      // The visible label inside the spoken name, so speech input finds the button by what it shows.
+      testButtonLabel: `Test connection to ${status.regionLabel}`,
       disconnectButtonLabel: `Disconnect ${status.regionLabel}`
     }));
   }

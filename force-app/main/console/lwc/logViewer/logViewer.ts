@@ -325,8 +325,9 @@ export default class LogViewer extends LightningElement {
     return !this.hasIssues;
   }
 
+  /** Holds the visible label, so speech input finds the button by what it shows. */
   get downloadLabel(): string {
-    return `Download the row issues of ${this.shownRun?.name ?? 'the run'} as CSV`;
+    return `Download CSV of the row issues of ${this.shownRun?.name ?? 'the run'}`;
   }
 
   // ----- actions

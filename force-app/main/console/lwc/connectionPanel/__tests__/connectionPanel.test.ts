@@ -233,7 +233,7 @@ describe('c-connection-panel', () => {
 
       const usButtons = regionItem(element, 'US').querySelectorAll('lightning-button');
       expect(Array.from(usButtons).map((button) => button.getAttribute('aria-label'))).toEqual([
-        'Test the connection to United States',
+        'Test connection to United States',
         'Disconnect United States'
       ]);
       expect(regionItem(element, 'EU').querySelectorAll('lightning-button')).toHaveLength(0);

@@ -566,7 +566,7 @@ describe('c-log-viewer', () => {
 
       expect(
         query(element, 'lightning-button[data-action="download-csv"]').getAttribute('aria-label')
-      ).toBe('Download the row issues of RUN-000044 as CSV');
+      ).toBe('Download CSV of the row issues of RUN-000044');
     });
 
     it('returns to the runs on Back to runs, without reading them again', async () => {
