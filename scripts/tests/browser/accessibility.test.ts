@@ -49,8 +49,9 @@ const KNOWN_WIZARD_FINDINGS: readonly {
  */
 const BASE_COMPONENT_FINDINGS: Record<ViewportName, Record<string, number>> = {
   '1280×720': {
-    // The time box of the schedule (lightning-input type="time" → lightning-timepicker): its
-    // inner combobox is named by a label of another template, which axe does not follow here.
+    // The schedule's time box (lightning-input type="time"): the <input role="combobox"> of
+    // lightning-base-combobox has no name of its own, and the "Time (UTC)" <label> sits in
+    // another template, whose `for` does not reach it.
     'lightning-input · label': 1,
     'lightning-input · label-title-only': 1
   },
