@@ -461,7 +461,7 @@ export default class IntegrationWizard extends LightningElement {
         this.reportKeyColumn = value;
         break;
       case 'frequency':
-        this.frequency = value || FREQUENCY_DAILY;
+        this.frequency = value;
         break;
       case 'scheduleTimeUtc':
         this.scheduleTimeUtc = value;
