@@ -397,7 +397,10 @@ describe('the console in Chromium', () => {
       continueButton.click();
       for (;;) {
         await new Promise((resolve) => requestAnimationFrame(resolve));
-        const editorRoot = wizardRoot.querySelector('c-mapping-editor')?.shadowRoot;
+        // The editor sits in the mapping step's component, which renders once Continue opens it.
+        const editorRoot = wizardRoot
+          .querySelector('c-wizard-mapping-step')
+          ?.shadowRoot?.querySelector('c-mapping-editor')?.shadowRoot;
         const boxes = editorRoot
           ? Array.from(
               editorRoot.querySelectorAll<HTMLElement & { options: unknown[] }>(
@@ -431,6 +434,7 @@ describe('the console in Chromium', () => {
       const editorRoot = document
         .querySelector('c-insights-console')
         ?.shadowRoot?.querySelector('c-integration-wizard')
+        ?.shadowRoot?.querySelector('c-wizard-mapping-step')
         ?.shadowRoot?.querySelector('c-mapping-editor')?.shadowRoot;
       if (!editorRoot || !(input instanceof HTMLInputElement)) {
         throw new Error('no Search fields box');

@@ -112,18 +112,6 @@ export default class ConnectionPanel extends LightningElement {
     return this.busyText !== '';
   }
 
-  get hasEnvironment(): boolean {
-    return this.environment !== undefined;
-  }
-
-  get instanceLabel(): string {
-    return this.environment?.instanceName ?? 'Unknown';
-  }
-
-  get environmentBadgeClass(): string {
-    return this.environment?.isSandbox ? 'slds-theme_warning' : 'slds-theme_success';
-  }
-
   get ariaBusy(): string {
     return String(this.isBusy);
   }

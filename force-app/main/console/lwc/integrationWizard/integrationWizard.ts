@@ -11,7 +11,6 @@ import previewIntegration from '@salesforce/apex/IntegrationController.previewIn
 import {
   apexErrorMessages,
   asMessageItems,
-  formatUtc,
   messageLines,
   readableErrors,
   type MessageItem
@@ -23,13 +22,30 @@ import {
   type IntegrationSave,
   type StopListening
 } from 'c/integrationSaves';
+import {
+  DEFAULT_TIME,
+  FREQUENCY_DAILY,
+  FREQUENCY_HOURLY,
+  FREQUENCY_WEEKLY,
+  MAX_NAME_LENGTH,
+  WEEKDAYS,
+  apiNameFrom,
+  apiNameProblemOf,
+  isTimeOfDay,
+  mappingOf,
+  objectLabelOf,
+  sameName,
+  type MappingStepChangeDetail,
+  type RegionChangeDetail,
+  type ReportStepChangeDetail,
+  type StepName
+} from 'c/wizardRules';
 
 type IntegrationDefinition = InsightsSync.IntegrationDefinition;
 type FieldMapping = InsightsSync.FieldMapping;
 type ConnectionStatus = InsightsSync.InsightsConnectionStatus;
 
-/** The wizard's steps, in order. */
-export type StepName = 'environment' | 'report' | 'mapping';
+export { apiNameFrom, type StepName };
 
 /** Detail of the `saved` event. */
 export interface IntegrationSavedDetail {
@@ -37,21 +53,10 @@ export interface IntegrationSavedDetail {
   label: string;
 }
 
-/** Detail of c-mapping-editor's `mappingchange` event. */
-interface MappingChangeDetail {
-  mappings?: FieldMapping[];
-  completeMappings?: FieldMapping[];
-}
-
 /** A region whose connection changed, as c-connection-panel's `connectionchange` says it. */
 export interface ConnectionChange {
   regionCode: string;
   connected: boolean;
-}
-
-interface ComboboxOption {
-  label: string;
-  value: string;
 }
 
 interface StepHeader {
@@ -65,34 +70,16 @@ interface StepHeader {
   complete: boolean;
 }
 
-interface CountItem {
-  key: string;
-  label: string;
-  value: string;
-}
+/** The public API of the step components the wizard calls. */
+type StepElement = HTMLElement & { focusHeading(): void };
+type MappingStepElement = StepElement & { autoMap(): void };
 
-interface ChangeView {
-  key: string;
-  field: string;
-  before: string;
-  after: string;
-}
-
-interface PreviewRowView {
-  key: string;
-  rowKey: string;
-  recordId: string;
-  changes: ChangeView[];
-  hasChanges: boolean;
-  problems: MessageItem[];
-  hasProblems: boolean;
-}
-
-/** The editor the mapping step embeds; `autoMap` proposes rows from names and labels. */
-type MappingEditorElement = HTMLElement & { autoMap(): unknown };
-
-/** Elements the wizard moves the focus to. */
-type Focusable = HTMLElement & { focus(): void };
+/** The component of each step. */
+const STEP_TAGS: Readonly<Record<StepName, string>> = {
+  environment: 'c-wizard-environment-step',
+  report: 'c-wizard-report-step',
+  mapping: 'c-wizard-mapping-step'
+};
 
 const STEPS: readonly { name: StepName; label: string }[] = [
   { name: 'environment', label: 'Environment' },
@@ -104,90 +91,21 @@ const SOURCE_INSIGHTS_API = 'Insights API';
 const STATE_ACTIVE = 'Active';
 const MATCH_UPDATE_ALL = 'Update all';
 const BLANK_LEAVE_AS_IS = 'Leave as is';
-const FREQUENCY_DAILY = 'Daily';
-const FREQUENCY_HOURLY = 'Hourly';
-const FREQUENCY_WEEKLY = 'Weekly';
-const DEFAULT_TIME = '08:00';
-const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 /** Preview reads this many report rows: enough to judge a mapping, quick to answer. */
 export const PREVIEW_ROWS = 50;
 /** How long SAVE waits for Integration_Saved__e before saying the deployment is still running. */
 export const SAVE_TIMEOUT_MS = 120_000;
 
-/** Custom metadata labels and developer names take at most 40 characters. */
-const MAX_NAME_LENGTH = 40;
-const DEVELOPER_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
-const TIME_OF_DAY = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
-const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const SAVING_TEXT = "Saving… deploying the integration's settings";
 
-/** The mapping as the definition carries it: exactly column, columnType and field. */
-function mappingOf(mapping: FieldMapping): FieldMapping {
-  return { column: mapping.column, columnType: mapping.columnType, field: mapping.field };
-}
-
 /**
- * The API name Salesforce would suggest for a label: letters and digits kept (accents dropped),
- * every other run of characters one underscore, starting with a letter, at most 40 characters.
- */
-export function apiNameFrom(label: string): string {
-  const ascii = label.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  let name = ascii.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
-  if (name !== '' && !/^[A-Za-z]/.test(name)) {
-    name = `X${name}`;
-  }
-  return name.slice(0, MAX_NAME_LENGTH).replace(/_+$/, '');
-}
-
-/** Why an API name cannot be saved, as IntegrationValidator decides it; '' when it can. */
-function apiNameProblemOf(name: string): string {
-  if (name === '') {
-    return '';
-  }
-  if (
-    name.length > MAX_NAME_LENGTH ||
-    !DEVELOPER_NAME.test(name) ||
-    name.includes('__') ||
-    name.endsWith('_')
-  ) {
-    return (
-      'Use letters, digits and single underscores, start with a letter, do not end with an ' +
-      `underscore, and keep it to ${MAX_NAME_LENGTH} characters.`
-    );
-  }
-  return '';
-}
-
-/** `08:00`, `08:00:00.000` (lightning-input type="time") → `08:00`; anything else as typed. */
-function timeOfDay(value: string): string {
-  const match = /^(\d{2}):(\d{2})/.exec(value.trim());
-  return match ? `${match[1]}:${match[2]}` : value.trim();
-}
-
-/** A field value as Preview shows it: blanks named, datetimes in UTC. */
-function displayValue(value: unknown): string {
-  if (value === null || value === undefined || value === '') {
-    return '(blank)';
-  }
-  if (typeof value === 'string') {
-    return ISO_DATETIME.test(value) ? formatUtc(value) : value;
-  }
-  if (typeof value === 'number' || typeof value === 'boolean') {
-    return String(value);
-  }
-  return JSON.stringify(value);
-}
-
-function sameName(first: string | undefined, second: string | undefined): boolean {
-  return (first ?? '').toLowerCase() === (second ?? '').toLowerCase();
-}
-
-/**
- * The New / Edit integration wizard of the console, in three steps: the environment and the
- * Insights connection, the report and object with their key pair and the schedule, and the
- * field mapping (c-mapping-editor) with Preview and SAVE. Its step headers and Back / Continue
- * move between the steps; a step opens only once the steps before it are complete.
+ * The New / Edit integration wizard of the console, in three steps, each its own component: the
+ * environment and the Insights connection (c-wizard-environment-step), the report and object
+ * with their key pair and the schedule (c-wizard-report-step), and the field mapping
+ * (c-wizard-mapping-step) with Preview (c-wizard-preview) and SAVE. The wizard holds the
+ * integration being built, loads what the steps show, and owns the step headers and Back /
+ * Continue / Cancel; a step opens only once the steps before it are complete.
  *
  * Saving is a Metadata API deployment: the wizard listens for Integration_Saved__e before it
  * calls saveIntegration (the event can come before the call returns), then waits for the event of
@@ -290,18 +208,18 @@ export default class IntegrationWizard extends LightningElement {
 
   override renderedCallback(): void {
     if (this.autoMapPending) {
-      const editor = this.find<MappingEditorElement>('c-mapping-editor');
-      if (editor) {
+      const mappingStep = this.find<MappingStepElement>(STEP_TAGS.mapping);
+      if (mappingStep) {
         this.autoMapPending = false;
         this.autoMapDone = true;
-        editor.autoMap();
+        mappingStep.autoMap();
       }
     }
     if (this.focusPending) {
-      const heading = this.find<Focusable>(`[data-id="heading-${this.currentStep}"]`);
-      if (heading) {
+      const step = this.find<StepElement>(STEP_TAGS[this.currentStep]);
+      if (step) {
         this.focusPending = false;
-        heading.focus();
+        step.focusHeading();
       }
     }
   }
@@ -396,243 +314,35 @@ export default class IntegrationWizard extends LightningElement {
     return this.isLoading || !this.isStepComplete(this.currentStep);
   }
 
-  // ----- step 1: environment
-
-  get hasEnvironment(): boolean {
-    return this.environment !== undefined;
-  }
-
-  get instanceLabel(): string {
-    return this.environment?.instanceName ?? 'Unknown';
-  }
-
-  get environmentBadgeClass(): string {
-    return this.environment?.isSandbox ? 'slds-theme_warning' : 'slds-theme_success';
-  }
-
-  get environmentErrorItems(): MessageItem[] {
-    return asMessageItems(this.environmentErrors);
-  }
-
-  get hasEnvironmentErrors(): boolean {
-    return this.environmentErrors.length > 0;
-  }
-
-  get connectionErrorItems(): MessageItem[] {
-    return asMessageItems(this.connectionErrors);
-  }
-
-  get hasConnectionErrors(): boolean {
-    return this.connectionErrors.length > 0;
-  }
+  // ----- what the steps share
 
   get connectedRegions(): ConnectionStatus[] {
     return this.connections.filter((status) => status.connected);
-  }
-
-  get connectionOptions(): ComboboxOption[] {
-    return this.connectedRegions.map((status) => ({
-      value: status.regionCode,
-      label: `${status.regionLabel} (${status.host})`
-    }));
-  }
-
-  get hasConnectionOptions(): boolean {
-    return this.connectedRegions.length > 0;
-  }
-
-  get noConnection(): boolean {
-    return this.connectionsLoaded && !this.hasConnectionOptions;
-  }
-
-  /** An edited integration whose region is no longer connected: say so rather than blank it. */
-  get regionWarning(): string {
-    const region = this.connectionRegion;
-    if (region === '' || !this.connectionsLoaded || this.regionIsConnected(region)) {
-      return '';
-    }
-    const label =
-      this.connections.find((status) => status.regionCode === region)?.regionLabel ?? region;
-    return (
-      `This integration reads from ${label}, which is not connected. Connect it in the ` +
-      'Connection panel, or choose another connection.'
-    );
-  }
-
-  // ----- step 2: report and object
-
-  get apiNameProblem(): string {
-    return apiNameProblemOf(this.apiName.trim());
-  }
-
-  get apiNameHelp(): string {
-    return this.isEditing
-      ? 'The API name identifies the integration and cannot change once it is saved.'
-      : 'Letters, digits and single underscores. It identifies the integration and cannot ' +
-          'change once it is saved.';
-  }
-
-  get regionLabel(): string {
-    return (
-      this.connections.find((status) => status.regionCode === this.connectionRegion)?.regionLabel ??
-      this.connectionRegion
-    );
-  }
-
-  get loadingReportsText(): string {
-    return `Loading the reports of ${this.regionLabel}`;
-  }
-
-  get reportErrorItems(): MessageItem[] {
-    return asMessageItems(this.reportErrors);
-  }
-
-  get hasReportErrors(): boolean {
-    return this.reportErrors.length > 0;
-  }
-
-  get reportOptions(): ComboboxOption[] {
-    return this.reports.map((report) => ({ value: report.id, label: report.name }));
-  }
-
-  get reportDisabled(): boolean {
-    return this.loadingReports || this.reports.length === 0;
-  }
-
-  get noReports(): boolean {
-    return (
-      !this.loadingReports &&
-      this.reportErrors.length === 0 &&
-      this.reportsRegion !== '' &&
-      this.reports.length === 0
-    );
   }
 
   get selectedReport(): InsightsSync.InsightsReport | undefined {
     return this.reports.find((report) => report.id === this.reportId);
   }
 
-  /** The report an edited integration reads, when its region no longer offers it. */
-  get missingReportText(): string {
-    if (
-      this.reportId === '' ||
-      this.loadingReports ||
-      this.reportsRegion === '' ||
-      this.reportErrors.length > 0 ||
-      this.selectedReport
-    ) {
-      return '';
-    }
-    const name = this.loaded?.reportName ?? this.reportId;
-    return (
-      `The report "${name}" is no longer tagged for Salesforce in ${this.regionLabel}. ` +
-      'Tag it in Insights again, or choose another report.'
-    );
-  }
-
   get reportColumns(): InsightsSync.ReportColumn[] {
     return this.selectedReport?.columns ?? [];
   }
 
-  get keyColumnOptions(): ComboboxOption[] {
-    return this.reportColumns.map((column) => ({
-      value: column.name,
-      label:
-        column.label && column.label !== column.name
-          ? `${column.label} (${column.name})`
-          : column.name
-    }));
+  get savedReportName(): string | undefined {
+    return this.loaded?.reportName;
   }
 
-  get keyColumnDisabled(): boolean {
-    return this.reportColumns.length === 0;
-  }
-
-  get objectErrorItems(): MessageItem[] {
-    return asMessageItems(this.objectErrors);
-  }
-
-  get hasObjectErrors(): boolean {
-    return this.objectErrors.length > 0;
-  }
-
-  /** The objects matching the search (label or API name); the chosen one always stays. */
-  get objectOptions(): ComboboxOption[] {
-    const search = this.objectSearch.trim().toLowerCase();
-    const options: ComboboxOption[] = [];
-    for (const object of this.objects) {
-      const matches =
-        search === '' ||
-        object.label.toLowerCase().includes(search) ||
-        object.apiName.toLowerCase().includes(search);
-      if (matches || object.apiName === this.targetObject) {
-        options.push({ value: object.apiName, label: `${object.label} (${object.apiName})` });
-      }
-    }
-    return options;
-  }
-
-  get objectCountText(): string {
-    const search = this.objectSearch.trim();
-    if (search === '') {
-      return `${this.objects.length} objects you can update`;
-    }
-    const lower = search.toLowerCase();
-    const matching = this.objects.filter(
-      (object) =>
-        object.label.toLowerCase().includes(lower) || object.apiName.toLowerCase().includes(lower)
-    ).length;
-    return `${matching} of ${this.objects.length} objects match "${search}"`;
+  /** The report the mapping step names: as listed, else as saved, else its id. */
+  get reportName(): string {
+    return this.selectedReport?.name ?? this.loaded?.reportName ?? this.reportId;
   }
 
   get objectLabel(): string {
-    return (
-      this.description?.label ??
-      this.objects.find((object) => object.apiName === this.targetObject)?.label ??
-      this.targetObject
-    );
+    return objectLabelOf(this.targetObject, this.description, this.objects);
   }
 
-  get describingText(): string {
-    return `Loading the fields of ${this.objectLabel}`;
-  }
-
-  get describeErrorItems(): MessageItem[] {
-    return asMessageItems(this.describeErrors);
-  }
-
-  get hasDescribeErrors(): boolean {
-    return this.describeErrors.length > 0;
-  }
-
-  /** The fields usable as the key: key candidates (email, external id, idLookup) first. */
-  get keyFieldOptions(): ComboboxOption[] {
-    const keyFields = this.description?.keyFields ?? [];
-    const candidates = keyFields.filter((field) => field.isKeyCandidate);
-    const others = keyFields.filter((field) => !field.isKeyCandidate);
-    return [...candidates, ...others].map((field) => ({
-      value: field.apiName,
-      label: `${field.label} (${field.apiName})`
-    }));
-  }
-
-  get keyFieldDisabled(): boolean {
-    return this.describing || this.keyFieldOptions.length === 0;
-  }
-
-  get keyFieldLabel(): string {
-    return this.targetObject === '' ? 'Key field' : `Key field on ${this.objectLabel}`;
-  }
-
-  get frequencyOptions(): ComboboxOption[] {
-    return [FREQUENCY_DAILY, FREQUENCY_HOURLY, FREQUENCY_WEEKLY].map((value) => ({
-      value,
-      label: value
-    }));
-  }
-
-  get weekdayOptions(): ComboboxOption[] {
-    return WEEKDAYS.map((value) => ({ value, label: value }));
+  get objectFields(): InsightsSync.CatalogField[] {
+    return this.description?.fields ?? [];
   }
 
   get isHourly(): boolean {
@@ -643,33 +353,7 @@ export default class IntegrationWizard extends LightningElement {
     return this.frequency === FREQUENCY_WEEKLY;
   }
 
-  get timeProblem(): string {
-    return this.isHourly || TIME_OF_DAY.test(this.scheduleTimeUtc)
-      ? ''
-      : 'Enter the time as HH:mm in UTC, from 00:00 to 23:59, such as 08:00.';
-  }
-
-  // ----- step 3: mapping
-
-  get objectFields(): InsightsSync.CatalogField[] {
-    return this.description?.fields ?? [];
-  }
-
-  get compatibilityErrorItems(): MessageItem[] {
-    return asMessageItems(this.compatibilityErrors);
-  }
-
-  get hasCompatibilityErrors(): boolean {
-    return this.compatibilityErrors.length > 0;
-  }
-
-  get mappingSummary(): string {
-    const report = this.selectedReport?.name ?? this.loaded?.reportName ?? this.reportId;
-    return (
-      `${report} → ${this.objectLabel}, matched on ${this.reportKeyColumn} = ` +
-      `${this.objectKeyField}`
-    );
-  }
+  // ----- mapping, Preview and SAVE
 
   get completeRows(): FieldMapping[] {
     return this.validRows ?? this.mappingRows.filter(isComplete);
@@ -694,14 +378,6 @@ export default class IntegrationWizard extends LightningElement {
     return this.previewing || this.saving || this.isLoading || !this.allStepsComplete;
   }
 
-  get previewErrorItems(): MessageItem[] {
-    return asMessageItems(this.previewErrors);
-  }
-
-  get hasPreviewErrors(): boolean {
-    return this.previewErrors.length > 0;
-  }
-
   get hasPreview(): boolean {
     return this.preview !== undefined;
   }
@@ -709,95 +385,6 @@ export default class IntegrationWizard extends LightningElement {
   /** The settings changed since the shown preview: it no longer tells what SAVE would do. */
   get previewStale(): boolean {
     return this.hasPreview && this.previewedDefinition !== this.definitionKey();
-  }
-
-  /**
-   * When no row of the preview found a record, the key pair is the likely cause (User ID values
-   * compared with emails, say): the wizard says so rather than leave eight unmatched keys to
-   * interpret.
-   */
-  get noKeyMatchedText(): string {
-    const preview = this.preview;
-    if (!preview || preview.rowsRead === 0 || preview.rowsMatched > 0) {
-      return '';
-    }
-    return (
-      `None of the ${preview.rowsRead} rows read found a ${this.objectLabel} record: no ` +
-      `${this.reportKeyColumn} value equals the ${this.objectKeyField} of a ${this.objectLabel}. ` +
-      'Check the key pair in step 2: the report key column and the key field must hold the ' +
-      'same values.'
-    );
-  }
-
-  get previewCounts(): CountItem[] {
-    const result = this.preview;
-    if (!result) {
-      return [];
-    }
-    const counts: [string, string, number][] = [
-      ['read', 'Rows read', result.rowsRead],
-      ['matched', 'Matched', result.rowsMatched],
-      ['to-update', 'To update', result.recordsToUpdate],
-      ['unchanged', 'Unchanged', result.recordsUnchanged],
-      ['unmatched', 'Unmatched', result.rowsUnmatched],
-      ['skipped', 'Skipped', result.rowsSkipped],
-      ['value-issues', 'Value issues', result.valueIssues]
-    ];
-    return counts.map(([key, label, value]) => ({ key, label, value: String(value ?? 0) }));
-  }
-
-  get previewRows(): PreviewRowView[] {
-    const labels = new Map<string, string>();
-    for (const field of this.objectFields) {
-      labels.set(field.apiName.toLowerCase(), field.label);
-    }
-    return (this.preview?.rows ?? []).map((row, index) => {
-      const changes = (row.changes ?? []).map((change, changeIndex) => {
-        const label = labels.get(change.field.toLowerCase());
-        return {
-          key: String(changeIndex),
-          field: label ? `${label} (${change.field})` : change.field,
-          before: displayValue(change.before),
-          after: displayValue(change.after)
-        };
-      });
-      const problems = asMessageItems(row.problems ?? []);
-      return {
-        key: `${index}-${row.recordId ?? row.key ?? ''}`,
-        rowKey: row.key ?? '—',
-        recordId: row.recordId ?? '—',
-        changes,
-        hasChanges: changes.length > 0,
-        problems,
-        hasProblems: problems.length > 0
-      };
-    });
-  }
-
-  get hasPreviewRows(): boolean {
-    return (this.preview?.rows ?? []).length > 0;
-  }
-
-  get unmatchedKeyItems(): MessageItem[] {
-    return asMessageItems(this.preview?.unmatchedKeys ?? []);
-  }
-
-  get hasUnmatchedKeys(): boolean {
-    return this.unmatchedKeyItems.length > 0;
-  }
-
-  get previewProblemItems(): MessageItem[] {
-    return asMessageItems(this.preview?.problems ?? []);
-  }
-
-  get hasPreviewProblems(): boolean {
-    return this.previewProblemItems.length > 0;
-  }
-
-  get previewScopeText(): string {
-    return this.preview?.hasMoreRows
-      ? `Preview read the first ${this.preview.rowsRead} rows of the report; a run reads them all. Nothing was written.`
-      : 'Preview read the whole report. Nothing was written.';
   }
 
   get saveErrorItems(): MessageItem[] {
@@ -839,8 +426,8 @@ export default class IntegrationWizard extends LightningElement {
     this.dispatchEvent(new CustomEvent('cancel'));
   }
 
-  handleConnectionChange(event: CustomEvent<{ value: string }>): void {
-    const region = event.detail.value ?? '';
+  handleRegionChange(event: CustomEvent<RegionChangeDetail>): void {
+    const region = event.detail?.regionCode ?? '';
     if (region === this.connectionRegion) {
       return;
     }
@@ -848,70 +435,46 @@ export default class IntegrationWizard extends LightningElement {
     this.loadReports();
   }
 
-  handleLabelChange(event: CustomEvent<{ value: string }>): void {
-    this.label = event.detail.value ?? '';
-    if (!this.isEditing && !this.apiNameEdited) {
-      this.apiName = apiNameFrom(this.label);
+  /** A setting of the report step changed: the wizard keeps it and applies what follows. */
+  handleSettingChange(event: CustomEvent<ReportStepChangeDetail>): void {
+    const { field, value } = event.detail;
+    switch (field) {
+      case 'label':
+        this.changeLabel(value);
+        break;
+      case 'apiName':
+        this.changeApiName(value);
+        break;
+      case 'reportId':
+        this.changeReport(value);
+        break;
+      case 'objectSearch':
+        this.objectSearch = value;
+        break;
+      case 'targetObject':
+        this.changeObject(value);
+        break;
+      case 'objectKeyField':
+        this.objectKeyField = value;
+        break;
+      case 'reportKeyColumn':
+        this.reportKeyColumn = value;
+        break;
+      case 'frequency':
+        this.frequency = value;
+        break;
+      case 'scheduleTimeUtc':
+        this.scheduleTimeUtc = value;
+        break;
+      case 'scheduleWeekday':
+        this.scheduleWeekday = value;
+        break;
+      default:
+        break;
     }
   }
 
-  handleApiNameChange(event: CustomEvent<{ value: string }>): void {
-    if (this.isEditing) {
-      return;
-    }
-    this.apiName = event.detail.value ?? '';
-    // Emptying the box hands the API name back to the name.
-    this.apiNameEdited = this.apiName.trim() !== '';
-    if (!this.apiNameEdited) {
-      this.apiName = apiNameFrom(this.label);
-    }
-  }
-
-  handleReportChange(event: CustomEvent<{ value: string }>): void {
-    this.reportId = event.detail.value ?? '';
-    const columns = this.reportColumns;
-    if (!columns.some((column) => column.name === this.reportKeyColumn)) {
-      this.reportKeyColumn = '';
-    }
-    this.pruneMappings();
-  }
-
-  handleObjectSearch(event: CustomEvent<{ value: string }>): void {
-    this.objectSearch = event.detail.value ?? '';
-  }
-
-  handleObjectChange(event: CustomEvent<{ value: string }>): void {
-    const objectApiName = event.detail.value ?? '';
-    if (objectApiName === this.targetObject) {
-      return;
-    }
-    this.targetObject = objectApiName;
-    this.objectKeyField = '';
-    this.description = undefined;
-    this.describeObject(objectApiName, true);
-  }
-
-  handleKeyFieldChange(event: CustomEvent<{ value: string }>): void {
-    this.objectKeyField = event.detail.value ?? '';
-  }
-
-  handleKeyColumnChange(event: CustomEvent<{ value: string }>): void {
-    this.reportKeyColumn = event.detail.value ?? '';
-  }
-
-  handleFrequencyChange(event: CustomEvent<{ value: string }>): void {
-    this.frequency = event.detail.value ?? FREQUENCY_DAILY;
-  }
-
-  handleTimeChange(event: CustomEvent<{ value: string }>): void {
-    this.scheduleTimeUtc = timeOfDay(event.detail.value ?? '');
-  }
-
-  handleWeekdayChange(event: CustomEvent<{ value: string }>): void {
-    this.scheduleWeekday = event.detail.value ?? '';
-  }
-
-  handleMappingChange(event: CustomEvent<MappingChangeDetail>): void {
+  handleMappingChange(event: CustomEvent<MappingStepChangeDetail>): void {
     this.mappingRows = (event.detail?.mappings ?? []).map(mappingOf);
     this.validRows = event.detail?.completeMappings?.map(mappingOf);
   }
@@ -1011,6 +574,46 @@ export default class IntegrationWizard extends LightningElement {
     }
   }
 
+  // ----- helpers: the report step's settings
+
+  private changeLabel(label: string): void {
+    this.label = label;
+    if (!this.isEditing && !this.apiNameEdited) {
+      this.apiName = apiNameFrom(this.label);
+    }
+  }
+
+  private changeApiName(apiName: string): void {
+    if (this.isEditing) {
+      return;
+    }
+    this.apiName = apiName;
+    // Emptying the box hands the API name back to the name.
+    this.apiNameEdited = this.apiName.trim() !== '';
+    if (!this.apiNameEdited) {
+      this.apiName = apiNameFrom(this.label);
+    }
+  }
+
+  private changeReport(reportId: string): void {
+    this.reportId = reportId;
+    const columns = this.reportColumns;
+    if (!columns.some((column) => column.name === this.reportKeyColumn)) {
+      this.reportKeyColumn = '';
+    }
+    this.pruneMappings();
+  }
+
+  private changeObject(objectApiName: string): void {
+    if (objectApiName === this.targetObject) {
+      return;
+    }
+    this.targetObject = objectApiName;
+    this.objectKeyField = '';
+    this.description = undefined;
+    this.describeObject(objectApiName, true);
+  }
+
   // ----- helpers: steps
 
   private isStepComplete(step: StepName): boolean {
@@ -1038,7 +641,7 @@ export default class IntegrationWizard extends LightningElement {
       !this.describing &&
       sameName(description.apiName, this.targetObject) &&
       description.keyFields.some((field) => sameName(field.apiName, this.objectKeyField)) &&
-      (this.isHourly || TIME_OF_DAY.test(this.scheduleTimeUtc)) &&
+      (this.isHourly || isTimeOfDay(this.scheduleTimeUtc)) &&
       (!this.isWeekly || WEEKDAYS.includes(this.scheduleWeekday))
     );
   }

@@ -199,12 +199,15 @@ describe('c-connection-panel', () => {
   });
 
   describe('what it shows', () => {
-    it('shows the org name, instance and Sandbox or Production', async () => {
+    it('hands the org it read to the environment block', async () => {
       const element = await render();
 
-      expect(text(element, '[data-id="organization-name"]')).toBe('Acme Corporation');
-      expect(text(element, '[data-id="instance-name"]')).toBe('CS42');
-      expect(query(element, '[data-id="environment-type"]').label).toBe('Sandbox');
+      const block = query<HTMLElement & { environment?: InsightsSync.ConsoleEnvironment }>(
+        element,
+        'c-environment-block'
+      );
+      expect(block.environment).toEqual(ENVIRONMENT);
+      expect(query(element, '[data-id="environment"]').contains(block)).toBe(true);
     });
 
     it('shows every region with its state, masked client id and message', async () => {

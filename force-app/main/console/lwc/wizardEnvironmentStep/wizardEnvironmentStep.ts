@@ -1,0 +1,92 @@
+import { LightningElement, api } from 'lwc';
+import { asMessageItems, type MessageItem } from 'c/syncFormat';
+import type { ComboboxOption, RegionChangeDetail } from 'c/wizardRules';
+
+type ConnectionStatus = InsightsSync.InsightsConnectionStatus;
+
+/** Elements the step moves the focus to. */
+type Focusable = HTMLElement & { focus(): void };
+
+/**
+ * The environment step of the integration wizard: the org (c-environment-block), the connected
+ * Insights regions to read from, and what to do when none is connected or the integration's
+ * region no longer is.
+ *
+ * @fires regionchange when the admin chooses a region, with `{ regionCode }`
+ */
+export default class WizardEnvironmentStep extends LightningElement {
+  /** The org as ConnectionController.getEnvironment describes it. */
+  @api environment?: InsightsSync.ConsoleEnvironment;
+  /** Why the org could not be read. */
+  @api environmentErrors: string[] = [];
+  /** Every Insights region with whether it is connected. */
+  @api connections: ConnectionStatus[] = [];
+  /** Whether the connections were read (or failed to be): only then is "none connected" true. */
+  @api connectionsLoaded = false;
+  /** Why the connections could not be read. */
+  @api connectionErrors: string[] = [];
+  /** The region the integration reads from; '' when none is chosen. */
+  @api connectionRegion = '';
+
+  /** Moves the focus to the step's heading. */
+  @api
+  focusHeading(): void {
+    this.template?.querySelector<Focusable>('[data-id="heading-environment"]')?.focus();
+  }
+
+  get environmentBlockClass(): string {
+    return this.environment ? 'slds-m-bottom_medium' : '';
+  }
+
+  get connectionErrorItems(): MessageItem[] {
+    return asMessageItems(this.connectionErrors ?? []);
+  }
+
+  get hasConnectionErrors(): boolean {
+    return (this.connectionErrors ?? []).length > 0;
+  }
+
+  get connectedRegions(): ConnectionStatus[] {
+    return (this.connections ?? []).filter((status) => status.connected);
+  }
+
+  get connectionOptions(): ComboboxOption[] {
+    return this.connectedRegions.map((status) => ({
+      value: status.regionCode,
+      label: `${status.regionLabel} (${status.host})`
+    }));
+  }
+
+  get hasConnectionOptions(): boolean {
+    return this.connectedRegions.length > 0;
+  }
+
+  get noConnection(): boolean {
+    return this.connectionsLoaded && !this.hasConnectionOptions;
+  }
+
+  /** An edited integration whose region is no longer connected: say so rather than blank it. */
+  get regionWarning(): string {
+    const region = this.connectionRegion ?? '';
+    if (
+      region === '' ||
+      !this.connectionsLoaded ||
+      this.connectedRegions.some((status) => status.regionCode === region)
+    ) {
+      return '';
+    }
+    const label =
+      (this.connections ?? []).find((status) => status.regionCode === region)?.regionLabel ??
+      region;
+    return (
+      `This integration reads from ${label}, which is not connected. Connect it in the ` +
+      'Connection panel, or choose another connection.'
+    );
+  }
+
+  handleConnectionChange(event: CustomEvent<{ value: string }>): void {
+    event.stopPropagation();
+    const detail: RegionChangeDetail = { regionCode: event.detail.value ?? '' };
+    this.dispatchEvent(new CustomEvent<RegionChangeDetail>('regionchange', { detail }));
+  }
+}
