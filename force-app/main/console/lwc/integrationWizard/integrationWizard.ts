@@ -16,7 +16,8 @@ import {
   readableErrors,
   type MessageItem
 } from 'c/syncFormat';
-import { isComplete } from 'c/mappingRules';
+import { isComplete, type TemplatePair } from 'c/mappingRules';
+import type { TemplateChangeDetail } from 'c/reportTemplatePanel';
 import {
   isSameJob,
   listenForSaves,
@@ -233,6 +234,9 @@ export default class IntegrationWizard extends LightningElement {
   frequency = FREQUENCY_DAILY;
   scheduleTimeUtc = DEFAULT_TIME;
   scheduleWeekday = '';
+  /** The ready-made report chosen in step 2 (c-report-template-panel); Auto-map uses its pairs. */
+  templateKey = '';
+  templatePairs: TemplatePair[] = [];
 
   // Step 3: mapping
   compatibility: Record<string, string[]> = {};
@@ -909,6 +913,11 @@ export default class IntegrationWizard extends LightningElement {
 
   handleWeekdayChange(event: CustomEvent<{ value: string }>): void {
     this.scheduleWeekday = event.detail.value ?? '';
+  }
+
+  handleTemplateChange(event: CustomEvent<TemplateChangeDetail>): void {
+    this.templateKey = event.detail.templateKey;
+    this.templatePairs = event.detail.pairs;
   }
 
   handleMappingChange(event: CustomEvent<MappingChangeDetail>): void {

@@ -45,6 +45,17 @@ jest.mock(
   () => ({ default: jest.fn() }),
   { virtual: true }
 );
+// The ready-made report panel of step 2 asks for these; Jest's own stubs answer nothing.
+jest.mock(
+  '@salesforce/apex/IntegrationController.getTemplates',
+  () => ({ default: jest.fn(() => Promise.resolve([])) }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/apex/IntegrationController.getFieldRequestText',
+  () => ({ default: jest.fn(() => Promise.resolve('')) }),
+  { virtual: true }
+);
 jest.mock(
   '@salesforce/apex/IntegrationController.getSaveEventChannel',
   () => ({ default: jest.fn() }),
@@ -717,6 +728,39 @@ describe('c-integration-wizard', () => {
         'WalkMe_Logins_Last_30_Days__c'
       ]);
       expect(button(element, 'save').disabled).toBe(false);
+    });
+
+    it('auto-maps with the pairs of the ready-made report chosen in step 2', async () => {
+      const element = await render();
+      await completeEnvironment(element);
+      await click(button(element, 'continue'));
+      await completeReportStep(element);
+      const panel = query<HTMLElement & { objectApiName: string; templateKey: string }>(
+        element,
+        'c-report-template-panel'
+      );
+      expect(panel.objectApiName).toBe('Lead');
+      const pairs = [{ column: 'user_id', field: 'Title' }];
+      panel.dispatchEvent(
+        new CustomEvent('templatechange', { detail: { templateKey: 'logins', pairs } })
+      );
+      await flushPromises();
+      expect(panel.templateKey).toBe('logins');
+
+      await click(button(element, 'continue'));
+
+      expect(
+        query<HTMLElement & { templatePairs: unknown }>(element, 'c-mapping-editor').templatePairs
+      ).toEqual(pairs);
+      const fields = editorRows(element).map(
+        (row) => row.querySelector<FormElement>('lightning-combobox[data-id="field-box"]')?.value
+      );
+      expect(fields).toEqual([
+        'Title',
+        'WalkMe_First_Login__c',
+        'WalkMe_Last_Login__c',
+        'WalkMe_Logins_Last_30_Days__c'
+      ]);
     });
 
     it('keeps the rows when the admin goes back and returns, without auto-mapping again', async () => {
