@@ -1524,9 +1524,11 @@ describe('preview connections and catalog', () => {
     const { org } = sampleOrg();
     const text = org.getFieldRequestText('logins', 'Contact');
     assert.match(text, /^Subject: Fields for WalkMe Insights data on Contact\n/);
-    assert.match(text, /Could you please create these 3 fields on Contact \(Contact\)/);
-    assert.match(text, /Type: Number \(length 18, 0 decimal places\)/);
-    assert.match(text, /Already on Contact, nothing to do: Email\./);
+    assert.match(text, /Could you please create these 2 fields on Contact \(Contact\)/);
+    assert.match(text, /1\. WalkMe First Login\n {3}API name: WalkMe_First_Login__c\n/);
+    assert.match(text, /2\. WalkMe Last Login\n {3}API name: WalkMe_Last_Login__c\n/);
+    assert.doesNotMatch(text, /API name: WalkMe_Logins_Last_30_Days__c/);
+    assert.match(text, /Already on Contact, nothing to do: Email, WalkMe_Logins_Last_30_Days__c\./);
     assert.match(
       org.getFieldRequestText('logins', 'Lead'),
       /All the fields it needs already exist on Lead/

@@ -291,6 +291,9 @@ const CONTACT: SampleObject = {
     field('HasOptedOutOfEmail', 'Email Opt Out', 'BOOLEAN'),
     field('LastActivityDate', 'Last Activity', 'DATE', readOnly),
     field('WalkMe_User_Guid__c', 'WalkMe User GUID', 'STRING', { length: 100, externalId: true }),
+    // One of the three Logins fields only: the Logins template shows the two it lacks, and the
+    // field request asks for those two.
+    loginFields()[2],
     ...npsFields(),
     ...onboardingFields(),
     ...teachMeFields()

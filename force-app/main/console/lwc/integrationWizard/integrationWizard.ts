@@ -15,7 +15,8 @@ import {
   readableErrors,
   type MessageItem
 } from 'c/syncFormat';
-import { isComplete } from 'c/mappingRules';
+import { isComplete, type TemplatePair } from 'c/mappingRules';
+import type { TemplateChangeDetail } from 'c/reportTemplatePanel';
 import {
   isSameJob,
   listenForSaves,
@@ -151,6 +152,9 @@ export default class IntegrationWizard extends LightningElement {
   frequency = FREQUENCY_DAILY;
   scheduleTimeUtc = DEFAULT_TIME;
   scheduleWeekday = '';
+  /** The ready-made report chosen in step 2 (c-report-template-panel); Auto-map uses its pairs. */
+  templateKey = '';
+  templatePairs: TemplatePair[] = [];
 
   // Step 3: mapping
   compatibility: Record<string, string[]> = {};
@@ -472,6 +476,11 @@ export default class IntegrationWizard extends LightningElement {
       default:
         break;
     }
+  }
+
+  handleTemplateChange(event: CustomEvent<TemplateChangeDetail>): void {
+    this.templateKey = event.detail.templateKey;
+    this.templatePairs = event.detail.pairs;
   }
 
   handleMappingChange(event: CustomEvent<MappingStepChangeDetail>): void {

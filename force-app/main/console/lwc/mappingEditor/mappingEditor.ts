@@ -7,7 +7,8 @@ import {
   isCompatible,
   mappingProblem,
   toFieldMapping,
-  type MappingRow
+  type MappingRow,
+  type TemplatePair
 } from 'c/mappingRules';
 
 type CatalogField = InsightsSync.CatalogField;
@@ -91,7 +92,8 @@ const EMPTY_SIGNATURE = JSON.stringify({ mappings: [], completeMappings: [] });
  * The field mapping of an integration: rows of report column → object field. A row's field box
  * offers only the fields the rules of c/mappingRules allow; a search box filters every row's
  * fields by label or API name; Add Column adds a row, the X on a row removes it, and Auto-map
- * proposes fields by name, label and the recommended `WalkMe_` prefix.
+ * proposes fields by the chosen template's pairs, then by name, label and the recommended
+ * `WalkMe_` prefix.
  *
  * The object can have 800 fields and the report 200 columns, so every box's options are worked
  * out once per change (and kept as the same array when unchanged, so the box does not rebuild
@@ -113,6 +115,7 @@ export default class MappingEditor extends LightningElement {
   private compatibilityTable: CompatibilityTable = {};
   private keyFieldName?: string;
   private keyColumnName?: string;
+  private chosenTemplatePairs: readonly TemplatePair[] = [];
 
   private connected = false;
   private nextRowNumber = 1;
@@ -179,6 +182,18 @@ export default class MappingEditor extends LightningElement {
   }
 
   /**
+   * The chosen ready-made report's column → field pairs (c-report-template-panel's
+   * `templatechange`): Auto-map tries them before names and labels. Empty without a template.
+   */
+  @api
+  get templatePairs(): readonly TemplatePair[] {
+    return this.chosenTemplatePairs;
+  }
+  set templatePairs(value: readonly TemplatePair[] | undefined) {
+    this.chosenTemplatePairs = value ?? [];
+  }
+
+  /**
    * The rows; setting it replaces them. Setting the rows the editor already has (an owner
    * handing back what `mappingchange` told it) keeps them as they are and fires nothing, so the
    * two cannot echo each other forever.
@@ -220,7 +235,8 @@ export default class MappingEditor extends LightningElement {
       this.objectFields,
       this.compatibilityTable,
       this.keyFieldName,
-      this.rows
+      this.rows,
+      this.chosenTemplatePairs
     );
     this.refresh();
     const added = this.completeCount() - before;

@@ -24,6 +24,16 @@ export interface MappingRow {
   field?: string;
 }
 
+/**
+ * A column → field pair a ready-made report template suggests (ReportTemplate.suggestedFields):
+ * Auto-map tries it before any name or label.
+ */
+export interface TemplatePair {
+  column: string;
+  /** The field's API name. */
+  field: string;
+}
+
 /** Which fields are taken: a `Set` of lower-cased API names, or anything that answers `has`. */
 export type UsedFields = Pick<ReadonlySet<string>, 'has'>;
 
@@ -330,7 +340,8 @@ function freshKey(base: string, taken: Set<string>): string {
 
 /**
  * Auto-map: proposes a field for every report column that no complete row maps yet, by the
- * recommended `WalkMe_` prefix first (`first_login` "First login" → `WalkMe_First_Login__c`), then
+ * chosen template's pair for the column first (`templatePairs`), then by the
+ * recommended `WalkMe_` prefix (`first_login` "First login" → `WalkMe_First_Login__c`), then
  * by the column's own name or label (case, spaces, underscores, symbols and `__c` ignored). Only
  * fields the rules allow are proposed (compatible, not the key field, not mapped by a row or by
  * an earlier proposal), so no field is proposed twice.
@@ -344,11 +355,18 @@ export function autoMap(
   fields: readonly CatalogField[],
   compatibility: Readonly<Record<string, readonly string[]>>,
   keyField: string | undefined,
-  rows: readonly MappingRow[]
+  rows: readonly MappingRow[],
+  templatePairs: readonly TemplatePair[] = []
 ): MappingRow[] {
   const catalog = prepareCatalog(fields);
   const key = lower(keyField);
   const used = new Set(usedFieldsExcept(rows));
+  const pairedField = new Map<string, string>();
+  for (const pair of templatePairs) {
+    if (!pairedField.has(pair.column)) {
+      pairedField.set(pair.column, lower(pair.field));
+    }
+  }
 
   // A column gets a proposal when no row maps it completely and a row can take one: its first
   // row still without a field, or a new row when it has none. A column whose rows all name a
@@ -373,6 +391,18 @@ export function autoMap(
     if (types.size === 0) {
       return undefined;
     }
+    const allowed = (prepared: PreparedField | undefined): prepared is PreparedField =>
+      prepared !== undefined &&
+      types.has(prepared.type) &&
+      prepared.lowerApiName !== key &&
+      !used.has(prepared.lowerApiName);
+    // The template names the field meant for its column: taken when the object has it and the
+    // rules allow it, whatever its label says.
+    const paired = catalog.byApiName.get(pairedField.get(column.name) ?? '');
+    if (allowed(paired)) {
+      used.add(paired.lowerApiName);
+      return paired.field;
+    }
     const name = normaliseName(column.name);
     const label = normaliseName(column.label);
     // The recommended WalkMe_ fields come first: they exist to receive Insights data, while a
@@ -384,12 +414,7 @@ export function autoMap(
       const found = [
         ...(catalog.byNormalisedApiName.get(candidate) ?? []),
         ...(catalog.byNormalisedLabel.get(candidate) ?? [])
-      ].find(
-        (prepared) =>
-          types.has(prepared.type) &&
-          prepared.lowerApiName !== key &&
-          !used.has(prepared.lowerApiName)
-      );
+      ].find(allowed);
       if (found) {
         used.add(found.lowerApiName);
         return found.field;

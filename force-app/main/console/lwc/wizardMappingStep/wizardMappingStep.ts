@@ -1,6 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import { asMessageItems, type MessageItem } from 'c/syncFormat';
 import { mappingOf, type MappingStepChangeDetail } from 'c/wizardRules';
+import type { TemplatePair } from 'c/mappingRules';
 
 type FieldMapping = InsightsSync.FieldMapping;
 
@@ -36,6 +37,8 @@ export default class WizardMappingStep extends LightningElement {
   @api compatibilityErrors: string[] = [];
   /** The rows handed to the editor; setting them replaces its rows. */
   @api mappings: FieldMapping[] = [];
+  /** The chosen ready-made report's column → field pairs, which Auto-map tries first. */
+  @api templatePairs: TemplatePair[] = [];
 
   /** Lets the editor propose rows from the names and labels of the columns and fields. */
   @api

@@ -1,5 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import { asMessageItems, type MessageItem } from 'c/syncFormat';
+import type { TemplateChangeDetail } from 'c/reportTemplatePanel';
 import {
   FREQUENCY_DAILY,
   FREQUENCY_HOURLY,
@@ -27,6 +28,7 @@ type Focusable = HTMLElement & { focus(): void };
  *
  * @fires settingchange when the admin changes a setting, with `{ field, value }`
  * @fires retryreports when the admin asks to read the region's reports again
+ * @fires templatechange when the admin chooses a ready-made report (or None), with its pairs
  */
 export default class WizardReportStep extends LightningElement {
   /** Whether a saved integration is edited: its API name cannot change. */
@@ -75,6 +77,8 @@ export default class WizardReportStep extends LightningElement {
   @api scheduleTimeUtc = '';
   /** The weekday of weekly runs. */
   @api scheduleWeekday = '';
+  /** The ready-made report chosen (c-report-template-panel); '' for None. */
+  @api templateKey = '';
 
   /** Moves the focus to the step's heading. */
   @api
@@ -321,6 +325,18 @@ export default class WizardReportStep extends LightningElement {
 
   handleWeekdayChange(event: CustomEvent<{ value: string }>): void {
     this.announce(event, 'scheduleWeekday', event.detail.value ?? '');
+  }
+
+  /** The fields of the chosen object the template panel compares its suggestions with. */
+  get objectFields(): InsightsSync.CatalogField[] {
+    return this.description?.fields ?? [];
+  }
+
+  handleTemplateChange(event: CustomEvent<TemplateChangeDetail>): void {
+    event.stopPropagation();
+    this.dispatchEvent(
+      new CustomEvent<TemplateChangeDetail>('templatechange', { detail: event.detail })
+    );
   }
 
   handleRetryReports(): void {

@@ -51,6 +51,17 @@ jest.mock(
   () => ({ default: jest.fn() }),
   { virtual: true }
 );
+// The ready-made report panel of step 2 asks for these; Jest's own stubs answer nothing.
+jest.mock(
+  '@salesforce/apex/IntegrationController.getTemplates',
+  () => ({ default: jest.fn(() => Promise.resolve([])) }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/apex/IntegrationController.getFieldRequestText',
+  () => ({ default: jest.fn(() => Promise.resolve('')) }),
+  { virtual: true }
+);
 jest.mock(
   '@salesforce/apex/IntegrationController.getSaveEventChannel',
   () => ({ default: jest.fn() }),
@@ -235,6 +246,7 @@ type ReportStepElement = HTMLElement & {
   frequency: string;
   scheduleTimeUtc: string;
   scheduleWeekday: string;
+  templateKey: string;
 };
 
 /** The public API of c-wizard-mapping-step. */
@@ -248,6 +260,7 @@ type MappingStepElement = HTMLElement & {
   compatibility: Record<string, string[]>;
   compatibilityErrors: string[];
   mappings: FieldMapping[];
+  templatePairs: { column: string; field: string }[];
 };
 
 /** The public API of c-wizard-preview. */
@@ -785,6 +798,23 @@ describe('c-integration-wizard', () => {
         'WalkMe_Logins_Last_30_Days__c'
       ]);
       expect(button(element, 'save').disabled).toBe(false);
+    });
+
+    it('hands the pairs of the ready-made report chosen in step 2 to the mapping step', async () => {
+      const element = await render();
+      await completeEnvironment(element);
+      await click(button(element, 'continue'));
+      await completeReportStep(element);
+      const pairs = [{ column: 'user_id', field: 'Title' }];
+      reportStep(element).dispatchEvent(
+        new CustomEvent('templatechange', { detail: { templateKey: 'logins', pairs } })
+      );
+      await flushPromises();
+      expect(reportStep(element).templateKey).toBe('logins');
+
+      await click(button(element, 'continue'));
+
+      expect(mappingStep(element).templatePairs).toEqual(pairs);
     });
 
     it('keeps the rows when the admin goes back and returns, without auto-mapping again', async () => {

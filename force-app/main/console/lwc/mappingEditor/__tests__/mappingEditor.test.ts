@@ -403,6 +403,26 @@ describe('c-mapping-editor', () => {
     ]);
   });
 
+  it("uses the chosen template's pairs when Auto-map runs", async () => {
+    const { element, changes } = await render({
+      templatePairs: [{ column: 'logins_last_30_days', field: 'NumberOfEmployees' }]
+    });
+
+    await click(element, 'lightning-button[data-action="auto-map"]');
+
+    expect(
+      lastChange(changes).completeMappings.map((mapping) => [mapping.column, mapping.field])
+    ).toEqual([
+      ['user_id', 'WalkMe_User_Id__c'],
+      ['first_login', 'WalkMe_First_Login__c'],
+      ['last_login', 'WalkMe_Last_Login__c'],
+      ['logins_last_30_days', 'NumberOfEmployees']
+    ]);
+    expect(element.templatePairs).toEqual([
+      { column: 'logins_last_30_days', field: 'NumberOfEmployees' }
+    ]);
+  });
+
   it('replaces the rows when mappings is set, and ignores the rows handed back unchanged', async () => {
     const { element, changes } = await render({ mappings: [FIRST_LOGIN, LAST_LOGIN_UNMAPPED] });
     const userId = { column: 'user_id', columnType: 'string', field: 'WalkMe_User_Id__c' };

@@ -266,6 +266,36 @@ describe('c-mapping-rules', () => {
       ]);
     });
 
+    it("tries the chosen template's pair first, whatever the field's name or label", () => {
+      const fields = [
+        ...FIELDS,
+        catalogField('Days_Since_Login__c', 'Portal logins (30 days)', 'DOUBLE')
+      ];
+      const pairs = [{ column: 'logins_last_30_days', field: 'days_since_login__c' }];
+      const rows = autoMap(LOGINS_COLUMNS, fields, COMPATIBILITY, 'Email', [], pairs);
+      expect(rows.map((row) => [row.column, row.field])).toEqual([
+        ['user_id', 'WalkMe_User_Id__c'],
+        ['first_login', 'WalkMe_First_Login__c'],
+        ['last_login', 'WalkMe_Last_Login__c'],
+        ['logins_last_30_days', 'Days_Since_Login__c']
+      ]);
+    });
+
+    it('falls back to names when the pair names a field the rules refuse or the object lacks', () => {
+      const pairs = [
+        { column: 'first_login', field: 'Email' },
+        { column: 'last_login', field: 'WalkMe_Nowhere__c' },
+        { column: 'logins_last_30_days', field: 'WalkMe_First_Login__c' }
+      ];
+      const rows = autoMap(LOGINS_COLUMNS, FIELDS, COMPATIBILITY, 'Email', [], pairs);
+      expect(rows.map((row) => [row.column, row.field])).toEqual([
+        ['user_id', 'WalkMe_User_Id__c'],
+        ['first_login', 'WalkMe_First_Login__c'],
+        ['last_login', 'WalkMe_Last_Login__c'],
+        ['logins_last_30_days', 'WalkMe_Logins_Last_30_Days__c']
+      ]);
+    });
+
     it('never proposes the key field, and proposes it once it is no longer the key', () => {
       const email = [column('email', 'Email', 'string')];
       expect(autoMap(email, FIELDS, COMPATIBILITY, 'Email', [])).toEqual([]);

@@ -2,6 +2,18 @@ import { createElement } from 'lwc';
 import WizardReportStep from 'c/wizardReportStep';
 import type { ReportStepChangeDetail } from 'c/wizardRules';
 
+// The ready-made report panel the step holds asks for these; Jest's own stubs answer nothing.
+jest.mock(
+  '@salesforce/apex/IntegrationController.getTemplates',
+  () => ({ default: jest.fn(() => Promise.resolve([])) }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/apex/IntegrationController.getFieldRequestText',
+  () => ({ default: jest.fn(() => Promise.resolve('')) }),
+  { virtual: true }
+);
+
 const CONNECTIONS = jest.requireActual<InsightsSync.InsightsConnectionStatus[]>(
   './data/getConnections.json'
 );
@@ -131,6 +143,26 @@ describe('c-wizard-report-step', () => {
       { field: 'objectKeyField', value: 'Email' },
       { field: 'scheduleWeekday', value: 'Friday' }
     ]);
+  });
+
+  it('hands the template panel the chosen object and its fields, and passes its choice on', async () => {
+    const element = await render({
+      targetObject: 'Lead',
+      description: LEAD,
+      templateKey: 'logins'
+    });
+    const panel = query<HTMLElement & Record<string, unknown>>(element, 'c-report-template-panel');
+    expect(panel.objectApiName).toBe('Lead');
+    expect(panel.templateKey).toBe('logins');
+    expect(panel.fields).toEqual(LEAD.fields);
+    const heard: unknown[] = [];
+    element.addEventListener('templatechange', (event) => {
+      heard.push((event as CustomEvent).detail);
+    });
+    const detail = { templateKey: 'nps', pairs: [{ column: 'score', field: 'Rating' }] };
+    panel.dispatchEvent(new CustomEvent('templatechange', { detail }));
+
+    expect(heard).toEqual([detail]);
   });
 
   it('offers the reports of the region', async () => {
