@@ -17,6 +17,7 @@ import {
   type MessageItem
 } from 'c/syncFormat';
 import { isComplete } from 'c/mappingRules';
+import type { SyncPoliciesDetail } from 'c/syncPolicies';
 import {
   isSameJob,
   listenForSaves,
@@ -124,7 +125,15 @@ const SAVING_TEXT = "Saving… deploying the integration's settings";
 
 /** The mapping as the definition carries it: exactly column, columnType and field. */
 function mappingOf(mapping: FieldMapping): FieldMapping {
-  return { column: mapping.column, columnType: mapping.columnType, field: mapping.field };
+  const row: FieldMapping = {
+    column: mapping.column,
+    columnType: mapping.columnType,
+    field: mapping.field
+  };
+  if (mapping.onlyWhenEmpty === true) {
+    row.onlyWhenEmpty = true;
+  }
+  return row;
 }
 
 /**
@@ -911,6 +920,21 @@ export default class IntegrationWizard extends LightningElement {
     this.scheduleWeekday = event.detail.value ?? '';
   }
 
+  /** The sync policies as c-sync-policies last said; until then, the loaded ones or defaults. */
+  policies?: SyncPoliciesDetail;
+
+  get matchPolicy(): string {
+    return this.policies?.matchPolicy ?? this.loaded?.matchPolicy ?? MATCH_UPDATE_ALL;
+  }
+
+  get blankValuePolicy(): string {
+    return this.policies?.blankValuePolicy ?? this.loaded?.blankValuePolicy ?? BLANK_LEAVE_AS_IS;
+  }
+
+  handlePolicyChange(event: CustomEvent<SyncPoliciesDetail>): void {
+    this.policies = event.detail;
+  }
+
   handleMappingChange(event: CustomEvent<MappingChangeDetail>): void {
     this.mappingRows = (event.detail?.mappings ?? []).map(mappingOf);
     this.validRows = event.detail?.completeMappings?.map(mappingOf);
@@ -1124,8 +1148,8 @@ export default class IntegrationWizard extends LightningElement {
       // Hourly runs follow the dispatcher, on the hour: a time of day would shift their minute.
       scheduleTimeUtc: this.isHourly ? undefined : this.scheduleTimeUtc,
       state: loaded?.state ?? STATE_ACTIVE,
-      matchPolicy: loaded?.matchPolicy ?? MATCH_UPDATE_ALL,
-      blankValuePolicy: loaded?.blankValuePolicy ?? BLANK_LEAVE_AS_IS
+      matchPolicy: this.matchPolicy,
+      blankValuePolicy: this.blankValuePolicy
     };
     if (this.isWeekly) {
       definition.scheduleWeekday = this.scheduleWeekday;

@@ -1238,6 +1238,96 @@ describe('c-integration-wizard', () => {
     });
   });
 
+  describe('policies (the real c-sync-policies)', () => {
+    function policies(element: HTMLElement): HTMLElement & {
+      matchPolicy: string;
+      blankValuePolicy: string;
+    } {
+      return query(element, 'c-sync-policies') as unknown as HTMLElement & {
+        matchPolicy: string;
+        blankValuePolicy: string;
+      };
+    }
+
+    function checkedPolicies(element: HTMLElement): string[] {
+      return Array.from(
+        policies(element).shadowRoot?.querySelectorAll<HTMLInputElement>('input') ?? []
+      )
+        .filter((input) => input.checked)
+        .map((input) => input.value);
+    }
+
+    async function pickPolicy(element: HTMLElement, value: string): Promise<void> {
+      const input = Array.from(
+        policies(element).shadowRoot?.querySelectorAll<HTMLInputElement>('input') ?? []
+      ).find((candidate) => candidate.value === value) as HTMLInputElement;
+      input.checked = true;
+      input.dispatchEvent(new CustomEvent('change'));
+      await flushPromises();
+    }
+
+    it('offers the defaults on a new integration at the mapping step', async () => {
+      const element = await reachMapping();
+
+      expect(checkedPolicies(element)).toEqual(['Update all', 'Leave as is']);
+    });
+
+    it('saves the policies chosen and a row that only fills empty fields', async () => {
+      saveIntegrationMock.mockResolvedValue(JOB_ID);
+      const element = await reachMapping();
+      const onlyWhenEmpty = { ...FIRST_LOGIN, onlyWhenEmpty: true };
+      await changeMappings(element, [onlyWhenEmpty, LOGINS_30_DAYS]);
+
+      await pickPolicy(element, 'Skip and report');
+      await pickPolicy(element, 'Clear');
+      await click(button(element, 'save'));
+
+      expect(saveIntegrationMock).toHaveBeenCalledWith({
+        definition: {
+          ...newDefinition([onlyWhenEmpty, LOGINS_30_DAYS]),
+          matchPolicy: 'Skip and report',
+          blankValuePolicy: 'Clear'
+        }
+      });
+    });
+
+    it('shows the saved policies and row option again on Edit, and keeps a change', async () => {
+      saveIntegrationMock.mockResolvedValue(JOB_ID);
+      const stored = {
+        ...INTEGRATION,
+        mappings: [{ ...FIRST_LOGIN, onlyWhenEmpty: true }]
+      };
+      getIntegrationMock.mockResolvedValue(stored);
+      const element = await render('Lead_Logins');
+
+      expect(checkedPolicies(element)).toEqual(['Skip and report', 'Clear']);
+      const mappingEditor = editor(element) as HTMLElement & { mappings: FieldMapping[] };
+      expect(mappingEditor.mappings).toEqual([{ ...FIRST_LOGIN, onlyWhenEmpty: true }]);
+
+      await pickPolicy(element, 'Update all');
+      await click(button(element, 'save'));
+
+      const definition = saveIntegrationMock.mock.calls[0][0].definition as IntegrationDefinition;
+      expect([definition.matchPolicy, definition.blankValuePolicy]).toEqual([
+        'Update all',
+        'Clear'
+      ]);
+      expect(definition.mappings).toEqual([{ ...FIRST_LOGIN, onlyWhenEmpty: true }]);
+    });
+
+    it('marks a Preview stale when a policy changes', async () => {
+      previewIntegrationMock.mockResolvedValue(PREVIEW);
+      const element = await reachMapping();
+      await changeMappings(element, [FIRST_LOGIN]);
+      await click(button(element, 'preview'));
+      expect(element.shadowRoot?.querySelector('[data-id="preview-stale"]')).toBeNull();
+
+      await pickPolicy(element, 'Clear');
+
+      expect(text(element, '[data-id="preview-stale"]')).toContain('The settings changed');
+    });
+  });
+
   describe('Edit', () => {
     it('loads the integration and opens it at the mapping step with its saved mappings', async () => {
       const element = await render('Lead_Logins');
