@@ -121,6 +121,8 @@ declare namespace InsightsSync {
     column?: string;
     columnType?: string;
     field?: string;
+    /** True: the field is written only on records where it is blank (never on a checkbox). */
+    onlyWhenEmpty?: boolean;
   }
 
   /** InsightsReport: a report tagged for Salesforce. */

@@ -505,6 +505,83 @@ describe('preview sync engine: rows that are not whole, as SyncPageProcessor rea
   });
 });
 
+describe('preview sync engine: the policies, as SyncPageProcessor applies them', () => {
+  it('fills an empty field and leaves a filled one under "only fill when empty"', () => {
+    const plan = lastLoginPlan('Leave as is');
+    plan.mappings[0].onlyWhenEmpty = true;
+    plan.object.records[1].WalkMe_Last_Login__c = null;
+    const outcome = run(
+      plan,
+      lastLoginPage([
+        { email: 'ana.silva@example.com', last_login: '2026-11-20T00:00:00Z' },
+        { email: 'ben.okafor@example.com', last_login: '2026-11-20T00:00:00Z' }
+      ])
+    );
+    assert.equal(lastLoginOf(plan, 'ana.silva@example.com'), '2026-11-02T09:12:00.000Z', 'kept');
+    assert.equal(lastLoginOf(plan, 'ben.okafor@example.com'), '2026-11-20T00:00:00.000Z', 'filled');
+    assert.deepEqual([outcome.recordsUpdated, outcome.recordsUnchanged], [1, 1]);
+  });
+
+  it('clears nothing already filled under Clear when the row fills only empty fields', () => {
+    const plan = lastLoginPlan('Clear');
+    plan.mappings[0].onlyWhenEmpty = true;
+    const outcome = run(
+      plan,
+      lastLoginPage([{ email: 'ana.silva@example.com', last_login: null }])
+    );
+    assert.equal(lastLoginOf(plan, 'ana.silva@example.com'), '2026-11-02T09:12:00.000Z');
+    assert.equal(outcome.recordsUnchanged, 1);
+  });
+
+  it('skips a key shared by several records under "Skip and report" and updates both under "Update all"', () => {
+    const shared = (matchPolicy: string): SyncPlan => {
+      const plan = lastLoginPlan('Leave as is');
+      plan.definition = { ...plan.definition, matchPolicy };
+      plan.object.records[1].Email = 'ana.silva@example.com';
+      return plan;
+    };
+    const page = lastLoginPage([
+      { email: 'ana.silva@example.com', last_login: '2026-11-20T00:00:00Z' }
+    ]);
+    const skipped = run(shared('Skip and report'), page);
+    assert.deepEqual([skipped.rowsSkipped, skipped.recordsUpdated], [1, 0]);
+    assert.deepEqual(
+      skipped.issues.map((issue) => issue.statusCode),
+      ['AMBIGUOUS_KEY']
+    );
+    const updated = run(shared('Update all'), page);
+    assert.deepEqual([updated.rowsMatched, updated.recordsUpdated], [1, 2]);
+  });
+
+  it('carries the option into the plan and refuses it on a checkbox, as IntegrationValidator', () => {
+    const withPolicies = (): InsightsSync.IntegrationDefinition => ({
+      ...loginsOnLead('email'),
+      matchPolicy: 'Update all',
+      blankValuePolicy: 'Leave as is'
+    });
+    const definition = withPolicies();
+    definition.mappings = [
+      ...(definition.mappings ?? []),
+      {
+        column: 'opted_out',
+        columnType: 'boolean',
+        field: 'HasOptedOutOfEmail',
+        onlyWhenEmpty: true
+      }
+    ];
+    assert.deepEqual(validateIntegration(definition), [
+      'Row 4 (column "opted_out"): the field "Email Opt Out" (HasOptedOutOfEmail) is a checkbox, which is never empty (it is checked or unchecked), so "Only fill when empty" would never write it. Untick "Only fill when empty" for this row.'
+    ]);
+    const fillsEmpty = withPolicies();
+    (fillsEmpty.mappings ?? [])[1].onlyWhenEmpty = true;
+    assert.deepEqual(validateIntegration(fillsEmpty), []);
+    assert.deepEqual(
+      planSync(fillsEmpty).mappings.map((mapping) => mapping.onlyWhenEmpty),
+      [false, true, false]
+    );
+  });
+});
+
 describe('preview Preview: the first page matched against the sample records', () => {
   it('matches Logins review to leads by email: counts, before → after, unmatched keys, problems', () => {
     const { org } = sampleOrg();

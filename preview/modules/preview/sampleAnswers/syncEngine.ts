@@ -5,7 +5,8 @@
  * unreadable rows, blank, unnormalizable and repeated keys skipped, keys normalised
  * (keyNormalizer.ts), rows matched to the preview's records, values converted to the field types
  * (valueConverter.ts), unchanged values left alone, and (outside a dry run) the changed records
- * written, where the object's validation rules may refuse them. The same words as the Apex for
+ * written, where the object's validation rules may refuse them. A mapping row marked "only fill
+ * when empty" writes its field only where the record's value is blank. The same words as the Apex for
  * every issue.
  */
 import type { FieldValue, SampleRecord } from '../sampleCatalog/sampleCatalog.js';
@@ -231,6 +232,10 @@ export function processPage(plan: SyncPlan, page: EnginePage, options: PageOptio
   const updateAllMatches =
     (definition.matchPolicy ?? '').trim().toLowerCase() !== 'skip and report';
   const clearBlanks = (definition.blankValuePolicy ?? '').trim().toLowerCase() === 'clear';
+  // "Only fill when empty": these fields are written only where the record's value is blank.
+  const onlyWhenEmptyFields = new Set(
+    plan.mappings.filter((mapping) => mapping.onlyWhenEmpty).map((mapping) => mapping.field)
+  );
   const outcome = newOutcome(page.rows.length);
   const qualified = (fieldName: string): string => `${object.apiName}.${fieldName}`;
 
@@ -457,6 +462,9 @@ export function processPage(plan: SyncPlan, page: EnginePage, options: PageOptio
       for (const [fieldName, wanted] of values.valuesByField) {
         const current = record[fieldName];
         const type = plan.fieldsByApiName.get(fieldName)?.type ?? 'STRING';
+        if (onlyWhenEmptyFields.has(fieldName) && !isEmpty(current)) {
+          continue;
+        }
         if (!valuesDiffer(current, wanted, type)) {
           continue;
         }

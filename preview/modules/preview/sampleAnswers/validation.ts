@@ -86,6 +86,13 @@ export function normalizeColumnType(columnType: string | null | undefined): stri
   return candidate && candidate in TARGETS_BY_COLUMN_TYPE ? candidate : undefined;
 }
 
+/**
+ * IntegrationValidator.checkboxNeverEmpty: why "Only fill when empty" is refused on a checkbox.
+ */
+export function checkboxNeverEmpty(fieldName: string): string {
+  return `the field ${fieldName} is a checkbox, which is never empty (it is checked or unchecked), so "Only fill when empty" would never write it. Untick "Only fill when empty" for this row.`;
+}
+
 /** ColumnTypeCompatibility.isCompatible. */
 export function isCompatible(columnType: string | undefined, fieldType: string): boolean {
   const normalized = normalizeColumnType(columnType);
@@ -561,6 +568,27 @@ class Validation {
       );
     } else if (this.target) {
       this.validateMappedField(this.target, rowName, fieldName, columnType);
+      this.validateOnlyWhenEmpty(this.target, rowName, mapping);
+    }
+  }
+
+  // The end of IntegrationValidator.validateMappedField's chain: checked only for a field that
+  // passed every other check there.
+  private validateOnlyWhenEmpty(
+    target: SampleObject,
+    rowName: string,
+    mapping: InsightsSync.FieldMapping | null
+  ): void {
+    const found = findField(target, mapping?.field);
+    if (
+      mapping?.onlyWhenEmpty === true &&
+      found?.type === 'BOOLEAN' &&
+      !targetFieldRefusal(target, found) &&
+      found.updateable &&
+      (!normalizeColumnType(mapping.columnType) ||
+        isCompatible(normalizeColumnType(mapping.columnType), found.type))
+    ) {
+      this.problems.push(`${rowName}: ${checkboxNeverEmpty(nameOf(found))}`);
     }
   }
 
@@ -683,7 +711,8 @@ export function normalizeIntegration(
     mappings: (definition.mappings ?? []).map((mapping) => ({
       column: mapping.column,
       columnType: normalizeColumnType(mapping.columnType),
-      field: findField(target, mapping.field)?.apiName
+      field: findField(target, mapping.field)?.apiName,
+      onlyWhenEmpty: mapping.onlyWhenEmpty === true
     })),
     sourceType: canonical(definition.sourceType, SOURCE_TYPES),
     frequency: canonical(definition.frequency, FREQUENCIES),
@@ -724,7 +753,7 @@ export interface SyncPlan {
   definition: InsightsSync.IntegrationDefinition;
   object: SampleObject;
   keyField: PlannedField;
-  mappings: { column: string; columnType: string; field: string }[];
+  mappings: { column: string; columnType: string; field: string; onlyWhenEmpty: boolean }[];
   fieldsByApiName: Map<string, PlannedField>;
 }
 
@@ -855,7 +884,12 @@ export function planSync(
           `${qualified(found.apiName)} is of type ${found.type}, which cannot take the ${columnType} values of column "${column}": change the field's type back or edit the integration's mapping.`
         );
       } else if (!isBlank(column) && columnType) {
-        mappings.push({ column, columnType, field: found.apiName });
+        mappings.push({
+          column,
+          columnType,
+          field: found.apiName,
+          onlyWhenEmpty: mapping.onlyWhenEmpty === true
+        });
         fieldsByApiName.set(found.apiName, planned(found));
       }
     });

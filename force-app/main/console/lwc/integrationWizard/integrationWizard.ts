@@ -17,6 +17,7 @@ import {
 } from 'c/syncFormat';
 import { isComplete, type TemplatePair } from 'c/mappingRules';
 import type { TemplateChangeDetail } from 'c/reportTemplatePanel';
+import type { SyncPoliciesDetail } from 'c/syncPolicies';
 import {
   isSameJob,
   listenForSaves,
@@ -478,6 +479,21 @@ export default class IntegrationWizard extends LightningElement {
     }
   }
 
+  /** The sync policies as the mapping step last said; until then, the loaded ones or defaults. */
+  policies?: SyncPoliciesDetail;
+
+  get matchPolicy(): string {
+    return this.policies?.matchPolicy ?? this.loaded?.matchPolicy ?? MATCH_UPDATE_ALL;
+  }
+
+  get blankValuePolicy(): string {
+    return this.policies?.blankValuePolicy ?? this.loaded?.blankValuePolicy ?? BLANK_LEAVE_AS_IS;
+  }
+
+  handlePolicyChange(event: CustomEvent<SyncPoliciesDetail>): void {
+    this.policies = event.detail;
+  }
+
   handleTemplateChange(event: CustomEvent<TemplateChangeDetail>): void {
     this.templateKey = event.detail.templateKey;
     this.templatePairs = event.detail.pairs;
@@ -736,8 +752,8 @@ export default class IntegrationWizard extends LightningElement {
       // Hourly runs follow the dispatcher, on the hour: a time of day would shift their minute.
       scheduleTimeUtc: this.isHourly ? undefined : this.scheduleTimeUtc,
       state: loaded?.state ?? STATE_ACTIVE,
-      matchPolicy: loaded?.matchPolicy ?? MATCH_UPDATE_ALL,
-      blankValuePolicy: loaded?.blankValuePolicy ?? BLANK_LEAVE_AS_IS
+      matchPolicy: this.matchPolicy,
+      blankValuePolicy: this.blankValuePolicy
     };
     if (this.isWeekly) {
       definition.scheduleWeekday = this.scheduleWeekday;

@@ -1,6 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import {
   autoMap,
+  canBeEmpty,
   fieldChoices,
   findField,
   isComplete,
@@ -42,6 +43,11 @@ interface RowView {
   columnBoxLabel: string;
   fieldBoxLabel: string;
   removeLabel: string;
+  /** Whether the row offers "Only fill when empty": it has a field that can be empty. */
+  showOnlyWhenEmpty: boolean;
+  onlyWhenEmpty: boolean;
+  /** Names the field, e.g. "Only fill WalkMe Logins when empty". */
+  onlyWhenEmptyLabel: string;
   statusText: string;
   statusClass: string;
 }
@@ -81,7 +87,8 @@ function sameRows(rows: readonly MappingRow[], mappings: readonly FieldMapping[]
       (row, index) =>
         (row.column ?? '') === (mappings[index].column ?? '') &&
         (row.columnType ?? '') === (mappings[index].columnType ?? '') &&
-        (row.field ?? '') === (mappings[index].field ?? '')
+        (row.field ?? '') === (mappings[index].field ?? '') &&
+        (row.onlyWhenEmpty === true) === (mappings[index].onlyWhenEmpty === true)
     )
   );
 }
@@ -93,7 +100,8 @@ const EMPTY_SIGNATURE = JSON.stringify({ mappings: [], completeMappings: [] });
  * offers only the fields the rules of c/mappingRules allow; a search box filters every row's
  * fields by label or API name; Add Column adds a row, the X on a row removes it, and Auto-map
  * proposes fields by the chosen template's pairs, then by name, label and the recommended
- * `WalkMe_` prefix.
+ * `WalkMe_` prefix. A row with a field that can be empty (any but a checkbox) offers "Only fill
+ * <field> when empty": the run then writes the field only on records where it is blank.
  *
  * The object can have 800 fields and the report 200 columns, so every box's options are worked
  * out once per change (and kept as the same array when unchanged, so the box does not rebuild
@@ -213,7 +221,8 @@ export default class MappingEditor extends LightningElement {
         key: this.newRowKey(),
         column: mapping.column,
         columnType: mapping.columnType,
-        field: mapping.field
+        field: mapping.field,
+        onlyWhenEmpty: mapping.onlyWhenEmpty === true
       }))
     );
     this.autoMapMessage = '';
@@ -322,7 +331,18 @@ export default class MappingEditor extends LightningElement {
   handleFieldChange(event: CustomEvent<{ value: string }>): void {
     const rowKey = this.rowKeyOf(event);
     const field = event.detail.value;
-    this.updateRow(rowKey, (row) => ({ ...row, field: field || undefined }));
+    this.updateRow(rowKey, (row) => ({
+      ...row,
+      field: field || undefined,
+      // A checkbox is never empty: the option cannot apply to it, so it does not follow the row.
+      onlyWhenEmpty: row.onlyWhenEmpty === true && canBeEmpty(findField(this.objectFields, field))
+    }));
+  }
+
+  handleOnlyWhenEmptyChange(event: CustomEvent<{ checked: boolean }>): void {
+    const rowKey = this.rowKeyOf(event);
+    const checked = event.detail.checked === true;
+    this.updateRow(rowKey, (row) => ({ ...row, onlyWhenEmpty: checked }));
   }
 
   handleAddColumn(): void {
@@ -526,6 +546,7 @@ export default class MappingEditor extends LightningElement {
       }
 
       const columnName = column?.label ?? row.column;
+      const mappedField = row.field ? findField(this.objectFields, row.field) : undefined;
       return {
         key: row.key,
         column: row.column,
@@ -537,6 +558,11 @@ export default class MappingEditor extends LightningElement {
         columnBoxLabel: `Report column, row ${number}`,
         fieldBoxLabel: `Salesforce field, row ${number}`,
         removeLabel: `Remove row ${number} (${columnName ?? 'no column chosen'})`,
+        // Shown on a checkbox too while it is ticked there, so that it can be unticked.
+        showOnlyWhenEmpty:
+          row.field !== undefined && (canBeEmpty(mappedField) || row.onlyWhenEmpty === true),
+        onlyWhenEmpty: row.onlyWhenEmpty === true,
+        onlyWhenEmptyLabel: `Only fill ${mappedField?.label || row.field} when empty`,
         statusText,
         statusClass
       };

@@ -22,6 +22,8 @@ export interface MappingRow {
   columnType?: string;
   /** The field's API name. */
   field?: string;
+  /** True: the run fills the field only on records where it is empty (never on a checkbox). */
+  onlyWhenEmpty?: boolean;
 }
 
 /**
@@ -259,6 +261,9 @@ export function toFieldMapping(row: FieldMapping): FieldMapping {
   if (row.field) {
     mapping.field = row.field;
   }
+  if (row.onlyWhenEmpty === true) {
+    mapping.onlyWhenEmpty = true;
+  }
   return mapping;
 }
 
@@ -323,7 +328,19 @@ export function mappingProblem(row: MappingRow, args: MappingProblemArgs): strin
   if (row.columnType && !isCompatible(args.compatibility, row.columnType, field.type)) {
     return `${name} is a ${field.type} field and cannot take the ${row.columnType} values of ${row.column ?? 'this column'}. Choose another field.`;
   }
+  if (row.onlyWhenEmpty === true && !canBeEmpty(field)) {
+    return `${name} is a checkbox, which is never empty, so "Only fill when empty" would never write it. Untick "Only fill when empty".`;
+  }
   return undefined;
+}
+
+/**
+ * Whether a field can be empty, so that "Only fill when empty" means something for it: every type
+ * but a checkbox, which is always checked or unchecked (IntegrationValidator refuses the option
+ * on one).
+ */
+export function canBeEmpty(field: Pick<CatalogField, 'type'> | undefined): boolean {
+  return field?.type !== 'BOOLEAN';
 }
 
 /** A key no row has yet, derived from `base`. */

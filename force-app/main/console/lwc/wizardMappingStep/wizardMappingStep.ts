@@ -2,6 +2,7 @@ import { LightningElement, api } from 'lwc';
 import { asMessageItems, type MessageItem } from 'c/syncFormat';
 import { mappingOf, type MappingStepChangeDetail } from 'c/wizardRules';
 import type { TemplatePair } from 'c/mappingRules';
+import type { SyncPoliciesDetail } from 'c/syncPolicies';
 
 type FieldMapping = InsightsSync.FieldMapping;
 
@@ -17,6 +18,7 @@ type Focusable = HTMLElement & { focus(): void };
  * the wizard slots in (its Preview) follows the editor.
  *
  * @fires mappingchange when the editor's rows changed, with `{ mappings, completeMappings }`
+ * @fires policychange when the admin changes a sync policy, with `{ matchPolicy, blankValuePolicy }`
  */
 export default class WizardMappingStep extends LightningElement {
   /** The name of the report the integration reads. */
@@ -39,6 +41,10 @@ export default class WizardMappingStep extends LightningElement {
   @api mappings: FieldMapping[] = [];
   /** The chosen ready-made report's column → field pairs, which Auto-map tries first. */
   @api templatePairs: TemplatePair[] = [];
+  /** What a run does with a key shared by several records ('Update all' / 'Skip and report'). */
+  @api matchPolicy = '';
+  /** What a run does with a blank report value ('Leave as is' / 'Clear'). */
+  @api blankValuePolicy = '';
 
   /** Lets the editor propose rows from the names and labels of the columns and fields. */
   @api
@@ -65,6 +71,13 @@ export default class WizardMappingStep extends LightningElement {
 
   get hasCompatibilityErrors(): boolean {
     return (this.compatibilityErrors ?? []).length > 0;
+  }
+
+  handlePolicyChange(event: CustomEvent<SyncPoliciesDetail>): void {
+    event.stopPropagation();
+    this.dispatchEvent(
+      new CustomEvent<SyncPoliciesDetail>('policychange', { detail: event.detail })
+    );
   }
 
   handleMappingChange(event: CustomEvent<Partial<MappingStepChangeDetail>>): void {

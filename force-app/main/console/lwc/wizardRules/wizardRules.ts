@@ -68,7 +68,15 @@ const TIME_OF_DAY = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 
 /** The mapping as the definition carries it: exactly column, columnType and field. */
 export function mappingOf(mapping: FieldMapping): FieldMapping {
-  return { column: mapping.column, columnType: mapping.columnType, field: mapping.field };
+  const row: FieldMapping = {
+    column: mapping.column,
+    columnType: mapping.columnType,
+    field: mapping.field
+  };
+  if (mapping.onlyWhenEmpty === true) {
+    row.onlyWhenEmpty = true;
+  }
+  return row;
 }
 
 /**

@@ -261,6 +261,8 @@ type MappingStepElement = HTMLElement & {
   compatibilityErrors: string[];
   mappings: FieldMapping[];
   templatePairs: { column: string; field: string }[];
+  matchPolicy: string;
+  blankValuePolicy: string;
 };
 
 /** The public API of c-wizard-preview. */
@@ -1303,6 +1305,83 @@ describe('c-integration-wizard', () => {
       expect(preview.result).toBeUndefined();
       expect(preview.previewing).toBe(false);
       expect(button(element, 'preview').disabled).toBe(false);
+    });
+  });
+
+  describe('policies (held by the shell, shown by the mapping step)', () => {
+    function chosenPolicies(element: HTMLElement): string[] {
+      const step = mappingStep(element);
+      return [step.matchPolicy, step.blankValuePolicy];
+    }
+
+    async function pickPolicies(
+      element: HTMLElement,
+      matchPolicy: string,
+      blankValuePolicy: string
+    ): Promise<void> {
+      mappingStep(element).dispatchEvent(
+        new CustomEvent('policychange', { detail: { matchPolicy, blankValuePolicy } })
+      );
+      await flushPromises();
+    }
+
+    it('hands the defaults to the mapping step of a new integration', async () => {
+      const element = await reachMapping();
+
+      expect(chosenPolicies(element)).toEqual(['Update all', 'Leave as is']);
+    });
+
+    it('saves the policies chosen and a row that only fills empty fields', async () => {
+      saveIntegrationMock.mockResolvedValue(JOB_ID);
+      const element = await reachMapping();
+      const onlyWhenEmpty = { ...FIRST_LOGIN, onlyWhenEmpty: true };
+      await changeMappings(element, [onlyWhenEmpty, LOGINS_30_DAYS]);
+
+      await pickPolicies(element, 'Skip and report', 'Clear');
+      await click(button(element, 'save'));
+
+      expect(saveIntegrationMock).toHaveBeenCalledWith({
+        definition: {
+          ...newDefinition([onlyWhenEmpty, LOGINS_30_DAYS]),
+          matchPolicy: 'Skip and report',
+          blankValuePolicy: 'Clear'
+        }
+      });
+    });
+
+    it('shows the saved policies and row option again on Edit, and keeps a change', async () => {
+      saveIntegrationMock.mockResolvedValue(JOB_ID);
+      const stored = {
+        ...INTEGRATION,
+        mappings: [{ ...FIRST_LOGIN, onlyWhenEmpty: true }]
+      };
+      getIntegrationMock.mockResolvedValue(stored);
+      const element = await render('Lead_Logins');
+
+      expect(chosenPolicies(element)).toEqual(['Skip and report', 'Clear']);
+      expect(mappingStep(element).mappings).toEqual([{ ...FIRST_LOGIN, onlyWhenEmpty: true }]);
+
+      await pickPolicies(element, 'Update all', 'Clear');
+      await click(button(element, 'save'));
+
+      const definition = saveIntegrationMock.mock.calls[0][0].definition as IntegrationDefinition;
+      expect([definition.matchPolicy, definition.blankValuePolicy]).toEqual([
+        'Update all',
+        'Clear'
+      ]);
+      expect(definition.mappings).toEqual([{ ...FIRST_LOGIN, onlyWhenEmpty: true }]);
+    });
+
+    it('marks a Preview stale when a policy changes', async () => {
+      previewIntegrationMock.mockResolvedValue(PREVIEW);
+      const element = await reachMapping();
+      await changeMappings(element, [FIRST_LOGIN]);
+      await click(button(element, 'preview'));
+      expect(previewOf(element).stale).toBe(false);
+
+      await pickPolicies(element, 'Update all', 'Clear');
+
+      expect(previewOf(element).stale).toBe(true);
     });
   });
 

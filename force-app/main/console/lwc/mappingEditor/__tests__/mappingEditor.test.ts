@@ -459,6 +459,116 @@ describe('c-mapping-editor', () => {
     expect(lastChange(changes)).toEqual({ mappings: [lostField], completeMappings: [] });
   });
 
+  describe('only fill when empty', () => {
+    const ONBOARDED_COLUMN: ReportColumn = {
+      name: 'onboarded',
+      label: 'Onboarded',
+      type: 'boolean'
+    } as ReportColumn;
+
+    function onlyWhenEmptyBox(row: HTMLElement): BaseElement & { checked?: boolean } {
+      return within(row, 'lightning-input[data-id="only-when-empty"]');
+    }
+
+    async function tick(box: BaseElement & { checked?: boolean }, checked: boolean): Promise<void> {
+      box.checked = checked;
+      box.dispatchEvent(new CustomEvent('change', { detail: { checked } }));
+      await flushPromises();
+    }
+
+    it('offers the option on a row with a field, labelled with the field, unticked', async () => {
+      const { element } = await render({ mappings: [FIRST_LOGIN, LAST_LOGIN_UNMAPPED] });
+
+      const [first, second] = rows(element);
+      const box = onlyWhenEmptyBox(first);
+      expect(box.label).toBe('Only fill WalkMe First Login when empty');
+      expect(box.checked).toBe(false);
+      expect(box.getAttribute('type') ?? (box as { type?: string }).type).toBe('checkbox');
+      expect(second.querySelector('[data-id="only-when-empty"]')).toBeNull();
+    });
+
+    it('carries a ticked option in the row and in both lists of the event', async () => {
+      const { element, changes } = await render({ mappings: [FIRST_LOGIN] });
+
+      await tick(onlyWhenEmptyBox(rows(element)[0]), true);
+
+      const filled = { ...FIRST_LOGIN, onlyWhenEmpty: true };
+      expect(lastChange(changes)).toEqual({ mappings: [filled], completeMappings: [filled] });
+      expect(onlyWhenEmptyBox(rows(element)[0]).checked).toBe(true);
+
+      await tick(onlyWhenEmptyBox(rows(element)[0]), false);
+      expect(lastChange(changes)).toEqual({
+        mappings: [FIRST_LOGIN],
+        completeMappings: [FIRST_LOGIN]
+      });
+    });
+
+    it('shows a stored option ticked again, and takes it back unchanged without an event', async () => {
+      const stored = { ...FIRST_LOGIN, onlyWhenEmpty: true };
+      const { element, changes } = await render({ mappings: [stored] });
+
+      expect(onlyWhenEmptyBox(rows(element)[0]).checked).toBe(true);
+      expect(changes).toEqual([{ mappings: [stored], completeMappings: [stored] }]);
+      expect(element.mappings).toEqual([stored]);
+
+      element.mappings = [{ ...stored }];
+      await flushPromises();
+      expect(changes).toHaveLength(1);
+
+      element.mappings = [FIRST_LOGIN];
+      await flushPromises();
+      expect(onlyWhenEmptyBox(rows(element)[0]).checked).toBe(false);
+    });
+
+    it('offers no option on a checkbox field, and drops it when the row moves to one', async () => {
+      const filled = {
+        column: 'onboarded',
+        columnType: 'boolean',
+        field: 'Description',
+        onlyWhenEmpty: true
+      };
+      const { element, changes } = await render({
+        columns: [...COLUMNS, ONBOARDED_COLUMN],
+        mappings: [filled]
+      });
+      expect(onlyWhenEmptyBox(rows(element)[0]).checked).toBe(true);
+
+      await choose(fieldBox(rows(element)[0]), 'WalkMe_Onboarding_Completed__c');
+
+      expect(rows(element)[0].querySelector('[data-id="only-when-empty"]')).toBeNull();
+      const checkbox = {
+        column: 'onboarded',
+        columnType: 'boolean',
+        field: 'WalkMe_Onboarding_Completed__c'
+      };
+      expect(lastChange(changes)).toEqual({ mappings: [checkbox], completeMappings: [checkbox] });
+    });
+
+    it('says what is wrong with a stored option on a checkbox and lets it be unticked', async () => {
+      const stored = {
+        column: 'onboarded',
+        columnType: 'boolean',
+        field: 'WalkMe_Onboarding_Completed__c',
+        onlyWhenEmpty: true
+      };
+      const { element, changes } = await render({
+        columns: [...COLUMNS, ONBOARDED_COLUMN],
+        mappings: [stored]
+      });
+
+      expect(rowStatus(rows(element)[0])).toBe(
+        'WalkMe Onboarding Completed (WalkMe_Onboarding_Completed__c) is a checkbox, which is never empty, so "Only fill when empty" would never write it. Untick "Only fill when empty".'
+      );
+      expect(lastChange(changes).completeMappings).toEqual([]);
+
+      await tick(onlyWhenEmptyBox(rows(element)[0]), false);
+
+      expect(rowStatus(rows(element)[0])).toBe('');
+      expect(rows(element)[0].querySelector('[data-id="only-when-empty"]')).toBeNull();
+      expect(lastChange(changes).completeMappings).toHaveLength(1);
+    });
+  });
+
   it('offers the same choices as c/mappingRules on an object with 800 fields', async () => {
     const types = ['STRING', 'DOUBLE', 'DATETIME', 'DATE', 'BOOLEAN', 'PICKLIST'];
     const manyFields: CatalogField[] = Array.from({ length: 800 }, (_, index) => ({

@@ -1,5 +1,6 @@
 import {
   autoMap,
+  canBeEmpty,
   completeMappings,
   fieldChoices,
   isComplete,
@@ -169,6 +170,37 @@ describe('c-mapping-rules', () => {
         { column: 'last_login', columnType: 'datetime', field: 'WalkMe_Last_Login__c' },
         { column: 'first_login', columnType: 'datetime', field: 'WalkMe_First_Login__c' }
       ]);
+    });
+  });
+
+  describe('only fill when empty', () => {
+    it('keeps the option in a FieldMapping only when it is ticked', () => {
+      const rows: MappingRow[] = [
+        {
+          key: 'a',
+          column: 'first_login',
+          columnType: 'datetime',
+          field: 'X__c',
+          onlyWhenEmpty: true
+        },
+        {
+          key: 'b',
+          column: 'last_login',
+          columnType: 'datetime',
+          field: 'Y__c',
+          onlyWhenEmpty: false
+        }
+      ];
+      expect(completeMappings(rows)).toEqual([
+        { column: 'first_login', columnType: 'datetime', field: 'X__c', onlyWhenEmpty: true },
+        { column: 'last_login', columnType: 'datetime', field: 'Y__c' }
+      ]);
+    });
+
+    it('calls every field but a checkbox one that can be empty', () => {
+      expect(canBeEmpty({ type: 'STRING' })).toBe(true);
+      expect(canBeEmpty({ type: 'DATETIME' })).toBe(true);
+      expect(canBeEmpty({ type: 'BOOLEAN' })).toBe(false);
     });
   });
 

@@ -118,6 +118,33 @@ describe('c-wizard-mapping-step', () => {
     ]);
   });
 
+  it('shows the policies it is handed and passes the admin’s choice on', async () => {
+    const element = await render({ matchPolicy: 'Skip and report', blankValuePolicy: 'Clear' });
+    const policies = element.shadowRoot?.querySelector('c-sync-policies') as HTMLElement & {
+      matchPolicy: string;
+      blankValuePolicy: string;
+    };
+    expect([policies.matchPolicy, policies.blankValuePolicy]).toEqual(['Skip and report', 'Clear']);
+    const heard: unknown[] = [];
+    element.addEventListener('policychange', (event) => {
+      heard.push((event as CustomEvent).detail);
+    });
+    const detail = { matchPolicy: 'Update all', blankValuePolicy: 'Clear' };
+    policies.dispatchEvent(new CustomEvent('policychange', { detail }));
+
+    expect(heard).toEqual([detail]);
+  });
+
+  it('hands the editor the pairs of the chosen ready-made report', async () => {
+    const templatePairs = [{ column: 'logins_30d', field: 'WalkMe_Logins_Last_30_Days__c' }];
+    const element = await render({ templatePairs });
+    const editor = element.shadowRoot?.querySelector('c-mapping-editor') as HTMLElement & {
+      templatePairs: unknown;
+    };
+
+    expect(editor.templatePairs).toEqual(templatePairs);
+  });
+
   it('auto-maps through the editor when asked', async () => {
     const element = await render();
     const changes = collect(element);
