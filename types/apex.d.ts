@@ -167,6 +167,10 @@ declare namespace InsightsSync {
     picklistValues: CatalogPicklistValue[];
     isRestrictedPicklist: boolean;
     isKeyCandidate: boolean;
+    /** `identifying` (email, external id, unique, idLookup) or `weak`. */
+    keyStrength?: string;
+    /** `External ID`, `Unique`, `Email`, `ID lookup`, `Record ID`; or a weak key's warning. */
+    keyReason?: string;
     isCustom: boolean;
   }
 

@@ -1509,6 +1509,21 @@ describe('preview connections and catalog', () => {
     assert.ok(
       !lead.fields.some((field) => field.apiName === 'Id' || field.apiName === 'CreatedDate')
     );
+    const byName = new Map(lead.keyFields.map((field) => [field.apiName, field]));
+    assert.deepEqual(
+      [byName.get('Email')?.keyStrength, byName.get('Email')?.keyReason],
+      ['identifying', 'Email']
+    );
+    assert.deepEqual(
+      [byName.get('City')?.keyStrength, byName.get('City')?.keyReason],
+      ['weak', 'Not unique: several records may share a City.']
+    );
+    assert.equal(byName.get('Id')?.keyReason, 'Record ID');
+    const strengths = lead.keyFields.map((field) => field.keyStrength);
+    assert.ok(
+      strengths.lastIndexOf('identifying') < strengths.indexOf('weak'),
+      'identifying key fields first'
+    );
     const logins = lead.fields.find((field) => field.apiName === 'WalkMe_Logins_Last_30_Days__c');
     assert.deepEqual([logins?.type, logins?.precision, logins?.scale], ['DOUBLE', 18, 0]);
     assert.equal(
