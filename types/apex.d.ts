@@ -97,6 +97,8 @@ declare namespace InsightsSync {
     csvFilePath?: string;
     targetObject?: string;
     reportKeyColumn?: string;
+    /** The key column's type (`string`, `date`…): the save refuses a pair that cannot match. Not stored. */
+    reportKeyColumnType?: string;
     objectKeyField?: string;
     mappings?: FieldMapping[];
     /** `HH:mm` in UTC. */

@@ -946,6 +946,33 @@ describe('preview saves: IntegrationValidator rules and the Integration_Saved__e
     assert.deepEqual(time.events, []);
   });
 
+  it('refuses a key pair whose types cannot match, naming both, as IntegrationValidator', () => {
+    const { org, time } = sampleOrg();
+    const definition = loginsOnLead('signup_date');
+    definition.reportKeyColumnType = 'date';
+    assert.equal(
+      errorOf(() => org.saveIntegration(definition)),
+      'The key column "signup_date" holds date values, which can never match the key field "Email" (Email) of type EMAIL. ' +
+        'A text key column can match any key field; a number or integer key column only a text or number field; percent, boolean, date and datetime columns cannot be keys.'
+    );
+    const fromMapping = loginsOnLead('first_login');
+    assert.match(
+      errorOf(() => org.saveIntegration(fromMapping)),
+      /^The key column "first_login" holds datetime values/,
+      'the type of a mapping row reading the key column stands in for it'
+    );
+    time.advance(DEPLOY_MS * 2);
+    assert.deepEqual(time.events, []);
+  });
+
+  it('saves a weak key of a matching type (the wizard warns about it)', () => {
+    const { org } = sampleOrg();
+    const definition = loginsOnLead('city');
+    definition.reportKeyColumnType = 'string';
+    definition.objectKeyField = 'City';
+    assert.ok(org.saveIntegration(definition), 'saved: a deployment was started');
+  });
+
   it('refuses a new integration the API name of an existing one, in any case', () => {
     const { org, time } = sampleOrg();
     const definition = loginsOnLead('email');
