@@ -97,6 +97,8 @@ declare namespace InsightsSync {
     csvFilePath?: string;
     targetObject?: string;
     reportKeyColumn?: string;
+    /** The key column's type (`string`, `date`…): the save refuses a pair that cannot match. Not stored. */
+    reportKeyColumnType?: string;
     objectKeyField?: string;
     mappings?: FieldMapping[];
     /** `HH:mm` in UTC. */
@@ -169,6 +171,10 @@ declare namespace InsightsSync {
     picklistValues: CatalogPicklistValue[];
     isRestrictedPicklist: boolean;
     isKeyCandidate: boolean;
+    /** `identifying` (email, external id, unique, idLookup) or `weak`. */
+    keyStrength?: string;
+    /** `External ID`, `Unique`, `Email`, `ID lookup`, `Record ID`; or a weak key's warning. */
+    keyReason?: string;
     isCustom: boolean;
   }
 

@@ -2,9 +2,10 @@
  * Writes two Apex classes from what the preview and the Apex must agree on:
  *
  * - SharedBehaviourCases (a test class): the shared behaviour cases of shared-cases/*.json, so
- *   the packaged Apex test SharedBehaviourCasesTest runs every case through KeyNormalizer and
- *   ValueConverter without a static resource, as scripts/tests/shared-cases.test.ts runs them
- *   through the preview's copies.
+ *   the packaged Apex test SharedBehaviourCasesTest runs every case through KeyNormalizer,
+ *   ValueConverter and ColumnTypeCompatibility's key pair rule without a static resource, as
+ *   scripts/tests/shared-cases.test.ts runs them through the preview's copies (and the key pairs
+ *   through the console's c/keyRules too).
  * - UnicodeCompositions: every composition Unicode NFC makes of a character and a combining mark
  *   U+0300 to U+036F, as the preview's KeyNormalizer (composeMark) makes them with JavaScript's
  *   String.normalize. Apex has no Unicode normalizer; this table is its NFC for keys.
@@ -45,7 +46,8 @@ export interface CaseFile {
 
 export const CASE_FILES: readonly CaseFile[] = [
   { shortName: 'KeyNormalization', file: 'key-normalization.json' },
-  { shortName: 'ValueConversion', file: 'value-conversion.json' }
+  { shortName: 'ValueConversion', file: 'value-conversion.json' },
+  { shortName: 'KeyPairs', file: 'key-pairs.json' }
 ];
 
 const ENTRIES_PER_LINE = 7;

@@ -1023,6 +1023,33 @@ describe('preview saves: IntegrationValidator rules and the Integration_Saved__e
     assert.deepEqual(time.events, []);
   });
 
+  it('refuses a key pair whose types cannot match, naming both, as IntegrationValidator', () => {
+    const { org, time } = sampleOrg();
+    const definition = loginsOnLead('signup_date');
+    definition.reportKeyColumnType = 'date';
+    assert.equal(
+      errorOf(() => org.saveIntegration(definition)),
+      'The key column "signup_date" holds date values, which can never match the key field "Email" (Email) of type EMAIL. ' +
+        'A text key column can match any key field; a number or integer key column only a text or number field; percent, boolean, date and datetime columns cannot be keys.'
+    );
+    const fromMapping = loginsOnLead('first_login');
+    assert.match(
+      errorOf(() => org.saveIntegration(fromMapping)),
+      /^The key column "first_login" holds datetime values/,
+      'the type of a mapping row reading the key column stands in for it'
+    );
+    time.advance(DEPLOY_MS * 2);
+    assert.deepEqual(time.events, []);
+  });
+
+  it('saves a weak key of a matching type (the wizard warns about it)', () => {
+    const { org } = sampleOrg();
+    const definition = loginsOnLead('city');
+    definition.reportKeyColumnType = 'string';
+    definition.objectKeyField = 'City';
+    assert.ok(org.saveIntegration(definition), 'saved: a deployment was started');
+  });
+
   it('refuses a new integration the API name of an existing one, in any case', () => {
     const { org, time } = sampleOrg();
     const definition = loginsOnLead('email');
@@ -1585,6 +1612,21 @@ describe('preview connections and catalog', () => {
     );
     assert.ok(
       !lead.fields.some((field) => field.apiName === 'Id' || field.apiName === 'CreatedDate')
+    );
+    const byName = new Map(lead.keyFields.map((field) => [field.apiName, field]));
+    assert.deepEqual(
+      [byName.get('Email')?.keyStrength, byName.get('Email')?.keyReason],
+      ['identifying', 'Email']
+    );
+    assert.deepEqual(
+      [byName.get('City')?.keyStrength, byName.get('City')?.keyReason],
+      ['weak', 'Not unique: several records may share a City.']
+    );
+    assert.equal(byName.get('Id')?.keyReason, 'Record ID');
+    const strengths = lead.keyFields.map((field) => field.keyStrength);
+    assert.ok(
+      strengths.lastIndexOf('identifying') < strengths.indexOf('weak'),
+      'identifying key fields first'
     );
     const logins = lead.fields.find((field) => field.apiName === 'WalkMe_Logins_Last_30_Days__c');
     assert.deepEqual([logins?.type, logins?.precision, logins?.scale], ['DOUBLE', 18, 0]);

@@ -1,7 +1,8 @@
 /**
- * The shared behaviour cases (shared-cases/*.json): one set of cases for key normalisation and
- * value conversion, run here through the preview's copies (keyNormalizer.ts, valueConverter.ts)
- * and in the org through KeyNormalizer and ValueConverter (SharedBehaviourCasesTest, which reads
+ * The shared behaviour cases (shared-cases/*.json): one set of cases for key normalisation, value
+ * conversion and the key pair rule, run here through the preview's copies (keyNormalizer.ts,
+ * valueConverter.ts, validation.ts) and the console's c/keyRules, and in the org through
+ * KeyNormalizer, ValueConverter and ColumnTypeCompatibility (SharedBehaviourCasesTest, which reads
  * them from the generated SharedBehaviourCases). This file also fails when a generated class is
  * stale: SharedBehaviourCases against the case files, UnicodeCompositions against the
  * compositions the preview makes.
@@ -21,7 +22,15 @@ import {
   normalizeKey
 } from '../../preview/modules/preview/sampleAnswers/keyNormalizer.ts';
 import { convertValue } from '../../preview/modules/preview/sampleAnswers/valueConverter.ts';
-import type { PlannedField } from '../../preview/modules/preview/sampleAnswers/validation.ts';
+import {
+  isKeyPairCompatible as previewKeyPairCompatible,
+  keyPairRefusal as previewKeyPairRefusal,
+  type PlannedField
+} from '../../preview/modules/preview/sampleAnswers/validation.ts';
+import {
+  keyFieldOptions,
+  keyPairVerdict
+} from '../../force-app/main/console/lwc/keyRules/keyRules.ts';
 import {
   CASES_CLASS,
   CASES_FOLDER,
@@ -114,15 +123,20 @@ describe('shared behaviour cases: the files', () => {
         assert.ok(/^[a-z0-9-]+$/.test(id), `${caseFile.file}: "${id}" is a kebab-case id`);
         assert.ok(!ids.has(id), `${caseFile.file}: ${id} is used once`);
         ids.add(id);
-        assert.ok('input' in entry, `${id} has an input`);
+        const pair = caseFile.shortName === 'KeyPairs';
+        if (pair) {
+          assert.ok(typeof entry.column === 'string', `${id} has a key column type`);
+          assert.ok(isObject(entry.field), `${id} has a key field`);
+        } else {
+          assert.ok('input' in entry, `${id} has an input`);
+        }
         assert.ok(isObject(entry.expect), `${id} has an expectation`);
-        const forms = ['key', 'value', 'blank', 'problem'].filter(
-          (form) => isObject(entry.expect) && form in entry.expect
-        );
-        assert.equal(forms.length, 1, `${id} expects one of key, value, blank, problem`);
+        const allowed = pair ? ['match', 'problem'] : ['key', 'value', 'blank', 'problem'];
+        const forms = allowed.filter((form) => isObject(entry.expect) && form in entry.expect);
+        assert.equal(forms.length, 1, `${id} expects one of ${allowed.join(', ')}`);
       }
     }
-    assert.ok(ids.size >= 150, `${ids.size} cases`);
+    assert.ok(ids.size >= 230, `${ids.size} cases`);
   });
 
   it('keep every number with the text it was written with', () => {
@@ -176,6 +190,70 @@ describe('shared behaviour cases: value conversion in the preview', () => {
         }
         assert.deepEqual(result, expected);
       }
+    });
+  }
+});
+
+/** The key pair cases: the column is key_column, the field "Probe" (Probe__c) of the case's type. */
+const PAIR_COLUMN = 'key_column';
+const PAIR_FIELD_NAME = '"Probe" (Probe__c)';
+
+function pairField(entry: CaseObject): InsightsSync.CatalogField {
+  const spec = entry.field as CaseObject;
+  return {
+    apiName: 'Probe__c',
+    label: 'Probe',
+    type: String(spec.type),
+    length: 0,
+    precision: 0,
+    scale: 0,
+    picklistValues: [],
+    isRestrictedPicklist: false,
+    isKeyCandidate: true,
+    keyStrength: 'identifying',
+    keyReason: 'External ID',
+    isCustom: true
+  };
+}
+
+describe('shared behaviour cases: key pairs in the preview', () => {
+  for (const entry of casesOf('KeyPairs')) {
+    it(String(entry.id), () => {
+      const fieldType = String((entry.field as CaseObject).type);
+      const expect = entry.expect as CaseObject;
+      const expected = 'problem' in expect ? expect.problem : undefined;
+      assert.equal(
+        previewKeyPairRefusal(PAIR_COLUMN, String(entry.column), PAIR_FIELD_NAME, fieldType),
+        expected
+      );
+      assert.equal(
+        previewKeyPairCompatible(String(entry.column), fieldType),
+        !('problem' in expect)
+      );
+    });
+  }
+});
+
+describe('shared behaviour cases: key pairs in the console (c/keyRules)', () => {
+  for (const entry of casesOf('KeyPairs')) {
+    it(String(entry.id), () => {
+      const field = pairField(entry);
+      const expect = entry.expect as CaseObject;
+      const verdict = keyPairVerdict({
+        keyFields: [field],
+        keyField: field.apiName,
+        column: PAIR_COLUMN,
+        columnType: String(entry.column)
+      });
+      assert.deepEqual(
+        verdict,
+        'problem' in expect ? { state: 'refused', message: expect.problem } : { state: 'ok' }
+      );
+      assert.equal(
+        keyFieldOptions({ keyFields: [field], columnType: String(entry.column) }).length,
+        'problem' in expect ? 0 : 1,
+        'a field the column can never match is not offered'
+      );
     });
   }
 });

@@ -431,6 +431,8 @@ export class SampleConsole {
       picklistValues: field.picklistValues.map((entry) => ({ ...entry })),
       isRestrictedPicklist: field.isRestrictedPicklist,
       isKeyCandidate: field.isKeyCandidate,
+      keyStrength: field.keyStrength,
+      keyReason: field.keyReason,
       isCustom: field.isCustom
     });
     return {

@@ -102,6 +102,48 @@ export function isCompatible(columnType: string | undefined, fieldType: string):
   return TEXT_FIELDS.includes(fieldType) || TARGETS_BY_COLUMN_TYPE[normalized].includes(fieldType);
 }
 
+/** ColumnTypeCompatibility.KEY_PAIR_RULE. */
+export const KEY_PAIR_RULE =
+  'A text key column can match any key field; a number or integer key column only a text or number field; percent, boolean, date and datetime columns cannot be keys.';
+
+// ColumnTypeCompatibility: the key field types a number or integer key column can match.
+const NUMBER_KEY_FIELDS = [
+  'STRING',
+  'TEXTAREA',
+  'DOUBLE',
+  'INTEGER',
+  'LONG',
+  'CURRENCY',
+  'PERCENT'
+];
+
+/** ColumnTypeCompatibility.isKeyPairCompatible. */
+export function isKeyPairCompatible(columnType: string | undefined, fieldType: string): boolean {
+  const normalized = normalizeColumnType(columnType);
+  if (!normalized || !fieldType) {
+    return false;
+  }
+  if (normalized === 'string') {
+    return true;
+  }
+  return (
+    (normalized === 'number' || normalized === 'integer') && NUMBER_KEY_FIELDS.includes(fieldType)
+  );
+}
+
+/** ColumnTypeCompatibility.keyPairRefusal: the refusal naming both, or undefined. */
+export function keyPairRefusal(
+  column: string,
+  columnType: string,
+  fieldName: string,
+  fieldType: string
+): string | undefined {
+  if (isKeyPairCompatible(columnType, fieldType)) {
+    return undefined;
+  }
+  return `The key column "${column}" holds ${normalizeColumnType(columnType) ?? 'null'} values, which can never match the key field ${fieldName} of type ${fieldType}. ${KEY_PAIR_RULE}`;
+}
+
 /** ColumnTypeCompatibility.asTable: column type => sorted `Schema.DisplayType` names. */
 export function compatibilityTable(): Record<string, string[]> {
   const table: Record<string, string[]> = {};
@@ -523,7 +565,46 @@ class Validation {
       );
     } else {
       this.keyField = found;
+      this.validateKeyPair(found);
     }
+  }
+
+  // IntegrationValidator.validateKeyPair: a pair whose types cannot match is refused; a weak key
+  // is allowed (the console warns about it).
+  private validateKeyPair(keyField: SampleField): void {
+    const column = (this.definition.reportKeyColumn ?? '').trim();
+    const typeName = this.keyColumnType(column);
+    if (column === '' || isBlank(typeName)) {
+      return;
+    }
+    const columnType = normalizeColumnType(typeName);
+    if (!columnType) {
+      const known = Object.keys(TARGETS_BY_COLUMN_TYPE).sort();
+      this.problems.push(
+        `The key column "${column}" has the type "${typeName}", which is unknown. Use one of: ${known.join(', ')}.`
+      );
+      return;
+    }
+    const refusal = keyPairRefusal(column, columnType, nameOf(keyField), keyField.type);
+    if (refusal) {
+      this.problems.push(refusal);
+    }
+  }
+
+  // IntegrationValidator.keyColumnType: as the console sent it, else that of a mapping row
+  // reading the same column (Apex compares the names without case).
+  private keyColumnType(column: string): string | undefined {
+    if (!isBlank(this.definition.reportKeyColumnType)) {
+      return this.definition.reportKeyColumnType;
+    }
+    if (column === '') {
+      return undefined;
+    }
+    const wanted = column.toLowerCase();
+    const mapping = (this.definition.mappings ?? []).find(
+      (candidate) => (candidate?.column ?? '').trim().toLowerCase() === wanted
+    );
+    return mapping?.columnType;
   }
 
   private validateMappings(): void {

@@ -25,6 +25,8 @@ export interface SampleField extends InsightsSync.CatalogField {
   /** `isFilterable()`: long text areas are not. */
   filterable: boolean;
   externalId: boolean;
+  /** `isUnique()`. */
+  unique: boolean;
   idLookup: boolean;
   /** `getReferenceTo()` of a lookup: the objects it points to. */
   referenceTo: string[];
@@ -57,6 +59,7 @@ interface FieldOptions {
   restricted?: boolean;
   readOnly?: boolean;
   externalId?: boolean;
+  unique?: boolean;
   idLookup?: boolean;
   referenceTo?: string[];
 }
@@ -74,6 +77,29 @@ const DEFAULT_LENGTHS: Readonly<Record<string, number>> = {
   REFERENCE: 18
 };
 
+/** ObjectCatalog.keyReason: the strongest reason a field identifies a record, or the warning. */
+function keyReason(
+  label: string,
+  type: string,
+  externalId: boolean,
+  unique: boolean,
+  idLookup: boolean
+): string {
+  if (type === 'ID') {
+    return 'Record ID';
+  }
+  if (externalId) {
+    return 'External ID';
+  }
+  if (unique) {
+    return 'Unique';
+  }
+  if (type === 'EMAIL') {
+    return 'Email';
+  }
+  return idLookup ? 'ID lookup' : `Not unique: several records may share a ${label}.`;
+}
+
 function field(
   apiName: string,
   label: string,
@@ -81,8 +107,10 @@ function field(
   options: FieldOptions = {}
 ): SampleField {
   const externalId = options.externalId === true;
+  const unique = options.unique === true;
   const idLookup = options.idLookup === true || type === 'ID';
   const picklist = options.picklist ?? [];
+  const isKeyCandidate = type === 'EMAIL' || externalId || unique || idLookup;
   return {
     apiName,
     label,
@@ -92,12 +120,15 @@ function field(
     scale: options.scale ?? 0,
     picklistValues: picklist.map((value) => ({ value, label: value })),
     isRestrictedPicklist: options.restricted === true,
-    isKeyCandidate: type === 'EMAIL' || externalId || idLookup,
+    isKeyCandidate,
+    keyStrength: isKeyCandidate ? 'identifying' : 'weak',
+    keyReason: keyReason(label, type, externalId, unique, idLookup),
     isCustom: apiName.endsWith('__c'),
     updateable: options.readOnly !== true && type !== 'ID',
     // Long text areas cannot be filtered on; short ones (255) can.
     filterable: !(type === 'TEXTAREA' && (options.length ?? DEFAULT_LENGTHS.TEXTAREA) > 255),
     externalId,
+    unique,
     idLookup,
     referenceTo: options.referenceTo ?? []
   };
@@ -654,7 +685,7 @@ const USER: SampleObject = {
     field('Id', 'User ID', 'ID'),
     field('CreatedDate', 'Created Date', 'DATETIME', readOnly),
     field('LastModifiedDate', 'Last Modified Date', 'DATETIME', readOnly),
-    field('Username', 'Username', 'STRING', { length: 80, idLookup: true }),
+    field('Username', 'Username', 'STRING', { length: 80, unique: true, idLookup: true }),
     field('Email', 'Email', 'EMAIL', { length: 128 }),
     field('FederationIdentifier', 'SAML Federation ID', 'STRING', { length: 512, idLookup: true }),
     field('FirstName', 'First Name', 'STRING', { length: 40 }),
@@ -728,8 +759,8 @@ export function findField(
 }
 
 /**
- * ObjectCatalog.isUsableAsKey: readable, filterable, and an email, external id, id lookup or
- * text field.
+ * ObjectCatalog.isUsableAsKey: readable, filterable, and an email, external id, unique, id lookup
+ * or text field.
  */
 export function isUsableAsKey(candidate: SampleField): boolean {
   return candidate.filterable && (candidate.isKeyCandidate || candidate.type === 'STRING');
