@@ -108,7 +108,7 @@ async function walkViews(page: Page): Promise<ViewFinding[]> {
   await choose(page, wizard, 'Report', 'Logins review');
   await choose(page, wizard, 'Object', 'Lead (Lead)');
   await choose(page, wizard, 'Report key column', 'Email (email)');
-  await choose(page, wizard, 'Key field on Lead', 'Email (Email)');
+  await choose(page, wizard, 'Key field on Lead', 'Email (Email) · Email');
   await check('wizard step 2');
   await wizard.getByRole('button', { name: 'Continue', exact: true }).click();
 

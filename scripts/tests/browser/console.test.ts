@@ -200,7 +200,7 @@ describe('the console in Chromium', () => {
     await choose(page, wizard, 'Report', 'Logins review');
     await choose(page, wizard, 'Object', 'Lead (Lead)');
     await choose(page, wizard, 'Report key column', 'User ID (user_id)');
-    await choose(page, wizard, 'Key field on Lead', 'Email (Email)');
+    await choose(page, wizard, 'Key field on Lead', 'Email (Email) · Email');
     await shot(page, 'seed-03-report-and-object', wizard);
     await action(wizard, 'continue').click();
 

@@ -55,7 +55,7 @@ describe('ready-made reports in Chromium', () => {
     await choose(page, wizard, 'Report', 'Logins review');
     await choose(page, wizard, 'Object', 'Contact (Contact)');
     await choose(page, wizard, 'Report key column', 'Email (email)');
-    await choose(page, wizard, 'Key field on Contact', 'Email (Email)');
+    await choose(page, wizard, 'Key field on Contact', 'Email (Email) · Email');
     await choose(page, wizard, 'Template', 'Logins (Logins review)');
 
     const missing = wizard.getByRole('list', {

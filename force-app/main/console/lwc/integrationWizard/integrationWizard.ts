@@ -18,6 +18,7 @@ import {
 import { isComplete, type TemplatePair } from 'c/mappingRules';
 import type { TemplateChangeDetail } from 'c/reportTemplatePanel';
 import type { SyncPoliciesDetail } from 'c/syncPolicies';
+import { keyPairVerdict } from 'c/keyRules';
 import {
   isSameJob,
   listenForSaves,
@@ -651,6 +652,21 @@ export default class IntegrationWizard extends LightningElement {
     return this.completeRows.length > 0;
   }
 
+  /** The key column's type, which the save checks against the key field's (c/keyRules). */
+  private get reportKeyColumnType(): string | undefined {
+    return this.reportColumns.find((column) => column.name === this.reportKeyColumn)?.type;
+  }
+
+  /** Whether the key pair's types can match: a refused pair keeps step 2 incomplete. */
+  private keyPairVerdict(): ReturnType<typeof keyPairVerdict> {
+    return keyPairVerdict({
+      keyFields: this.description?.keyFields ?? [],
+      keyField: this.objectKeyField,
+      column: this.reportKeyColumn,
+      columnType: this.reportKeyColumnType
+    });
+  }
+
   private reportStepComplete(): boolean {
     const label = this.label.trim();
     const apiName = this.apiName.trim();
@@ -666,6 +682,7 @@ export default class IntegrationWizard extends LightningElement {
       !this.describing &&
       sameName(description.apiName, this.targetObject) &&
       description.keyFields.some((field) => sameName(field.apiName, this.objectKeyField)) &&
+      this.keyPairVerdict().state !== 'refused' &&
       (this.isHourly || isTimeOfDay(this.scheduleTimeUtc)) &&
       (!this.isWeekly || WEEKDAYS.includes(this.scheduleWeekday))
     );
@@ -746,6 +763,7 @@ export default class IntegrationWizard extends LightningElement {
       reportName: this.selectedReport?.name ?? loaded?.reportName,
       targetObject: this.description?.apiName ?? this.targetObject,
       reportKeyColumn: this.reportKeyColumn,
+      reportKeyColumnType: this.reportKeyColumnType,
       objectKeyField: this.objectKeyField,
       mappings: this.completeRows.map(mappingOf),
       frequency: this.frequency,

@@ -1,6 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import { asMessageItems, type MessageItem } from 'c/syncFormat';
 import type { TemplateChangeDetail } from 'c/reportTemplatePanel';
+import { keyFieldOptions, keyPairVerdict, type KeyPairVerdict } from 'c/keyRules';
 import {
   FREQUENCY_DAILY,
   FREQUENCY_HOURLY,
@@ -236,14 +237,45 @@ export default class WizardReportStep extends LightningElement {
   }
 
   /** The fields usable as the key: key candidates (email, external id, idLookup) first. */
+  /** The key column's type as the report declares it; undefined when it does not say. */
+  get keyColumnType(): string | undefined {
+    return this.reportColumns.find((column) => column.name === this.reportKeyColumn)?.type;
+  }
+
+  /**
+   * Fields that identify a record (record id, external id, unique, Email, id lookup) first, each
+   * saying why; the others marked "not unique"; none the key column's type can never match.
+   */
   get keyFieldOptions(): ComboboxOption[] {
-    const keyFields = this.description?.keyFields ?? [];
-    const candidates = keyFields.filter((field) => field.isKeyCandidate);
-    const others = keyFields.filter((field) => !field.isKeyCandidate);
-    return [...candidates, ...others].map((field) => ({
-      value: field.apiName,
-      label: `${field.label} (${field.apiName})`
-    }));
+    // The label alone says why (" · Email", " · not unique"): a second line would join the
+    // option's accessible name, and the warning under the box gives the whole sentence.
+    return keyFieldOptions({
+      keyFields: this.description?.keyFields ?? [],
+      columnType: this.keyColumnType,
+      currentField: this.objectKeyField
+    }).map((option) => ({ value: option.value, label: option.label }));
+  }
+
+  /** Whether the chosen pair can match: refused (types), a warning (weak field) or fine. */
+  get keyPairVerdict(): KeyPairVerdict {
+    return keyPairVerdict({
+      keyFields: this.description?.keyFields ?? [],
+      keyField: this.objectKeyField,
+      column: this.reportKeyColumn,
+      columnType: this.keyColumnType
+    });
+  }
+
+  get keyPairRefused(): boolean {
+    return this.keyPairVerdict.state === 'refused';
+  }
+
+  get keyPairWarned(): boolean {
+    return this.keyPairVerdict.state === 'warning';
+  }
+
+  get keyPairMessage(): string {
+    return this.keyPairVerdict.message ?? '';
   }
 
   get keyFieldDisabled(): boolean {

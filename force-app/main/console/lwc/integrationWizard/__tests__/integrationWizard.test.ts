@@ -404,6 +404,7 @@ function newDefinition(mappings: FieldMapping[]): IntegrationDefinition {
     reportName: 'Logins review',
     targetObject: 'Lead',
     reportKeyColumn: 'email',
+    reportKeyColumnType: 'string',
     objectKeyField: 'Email',
     mappings,
     frequency: 'Daily',
@@ -518,6 +519,19 @@ describe('c-integration-wizard', () => {
 
       expect(button(element, 'continue').disabled).toBe(false);
       expect(header(element, 'report').disabled).toBe(false);
+      expect(header(element, 'mapping').disabled).toBe(true);
+    });
+
+    it('keeps step 2 incomplete while the key pair’s types cannot match', async () => {
+      const element = await render();
+      await completeEnvironment(element);
+      await click(button(element, 'continue'));
+      await completeReportStep(element);
+      expect(button(element, 'continue').disabled).toBe(false);
+
+      await setSetting(element, 'reportKeyColumn', 'first_login');
+
+      expect(button(element, 'continue').disabled).toBe(true);
       expect(header(element, 'mapping').disabled).toBe(true);
     });
 
@@ -1442,6 +1456,7 @@ describe('c-integration-wizard', () => {
           reportName: 'Logins review',
           targetObject: 'Lead',
           reportKeyColumn: 'email',
+          reportKeyColumnType: 'string',
           objectKeyField: 'Email',
           mappings: [...(INTEGRATION.mappings ?? []), LOGINS_30_DAYS],
           frequency: 'Weekly',

@@ -291,9 +291,18 @@ describe('c-wizard-report-step', () => {
 
     const keyField = query(element, 'lightning-combobox[data-id="key-field"]');
     expect(keyField.options).toEqual([
-      { value: 'Email', label: 'Email (Email)' },
-      { value: 'WalkMe_User_Id__c', label: 'WalkMe user ID (WalkMe_User_Id__c)' },
-      { value: 'Company', label: 'Company (Company)' }
+      {
+        value: 'Email',
+        label: 'Email (Email) · ID lookup'
+      },
+      {
+        value: 'WalkMe_User_Id__c',
+        label: 'WalkMe user ID (WalkMe_User_Id__c) · ID lookup'
+      },
+      {
+        value: 'Company',
+        label: 'Company (Company) · not unique'
+      }
     ]);
     expect(keyField.label).toBe('Key field on Lead');
     expect(keyField.disabled).toBe(false);
@@ -302,6 +311,55 @@ describe('c-wizard-report-step', () => {
         (option) => option.value
       )
     ).toEqual(['user_id', 'email', 'first_login', 'last_login', 'logins_last_30_days']);
+  });
+
+  it('warns when the key field does not identify a record', async () => {
+    const element = await render({
+      reportId: 'rpt-logins-001',
+      targetObject: 'Lead',
+      description: LEAD,
+      reportKeyColumn: 'email',
+      objectKeyField: 'Company'
+    });
+
+    expect(text(element, '[data-id="key-pair-warning"]')).toBe(
+      'Not unique: several records may share a Company.'
+    );
+    expect(find(element, '[data-id="key-pair-refused"]')).toBeNull();
+  });
+
+  it('refuses a key pair whose types cannot match, and offers no field a date could match', async () => {
+    const element = await render({
+      reportId: 'rpt-logins-001',
+      targetObject: 'Lead',
+      description: LEAD,
+      reportKeyColumn: 'first_login',
+      objectKeyField: 'Email'
+    });
+
+    expect(text(element, '[data-id="key-pair-refused"]')).toContain(
+      'The key column "first_login" holds'
+    );
+    expect(find(element, '[data-id="key-pair-warning"]')).toBeNull();
+    // Only the chosen field stays offered, so the box can still show it.
+    expect(
+      query(element, 'lightning-combobox[data-id="key-field"]').options.map(
+        (option) => option.value
+      )
+    ).toEqual(['Email']);
+  });
+
+  it('says nothing of a key pair that identifies a record', async () => {
+    const element = await render({
+      reportId: 'rpt-logins-001',
+      targetObject: 'Lead',
+      description: LEAD,
+      reportKeyColumn: 'email',
+      objectKeyField: 'Email'
+    });
+
+    expect(find(element, '[data-id="key-pair-warning"]')).toBeNull();
+    expect(find(element, '[data-id="key-pair-refused"]')).toBeNull();
   });
 
   it('shows a spinner while the object is described', async () => {
