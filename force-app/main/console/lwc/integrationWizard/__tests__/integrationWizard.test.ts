@@ -1443,9 +1443,9 @@ describe('c-integration-wizard', () => {
     });
 
     function reduceMotion(reduce: boolean): void {
-      window.matchMedia = jest.fn().mockImplementation((query: string) => ({
-        matches: reduce && query === '(prefers-reduced-motion: reduce)',
-        media: query
+      window.matchMedia = jest.fn().mockImplementation((media: string) => ({
+        matches: reduce && media === '(prefers-reduced-motion: reduce)',
+        media
       })) as unknown as typeof window.matchMedia;
     }
 
