@@ -290,6 +290,8 @@ describe('the integration wizard in Chromium', () => {
         await button(wizard, 'Cancel').click();
         const confirm = page.getByRole('alertdialog', { name: 'Discard your changes?' });
         await confirm.waitFor();
+        // The dialog fades in: the screenshot waits for it.
+        await page.waitForTimeout(500);
         await page.screenshot({ path: join(artifactsDir, `wizard-cancel-${viewport.width}.png`) });
         await confirm.getByRole('button', { name: 'Cancel' }).click();
         await confirm.waitFor({ state: 'detached' });
