@@ -1,4 +1,5 @@
 import { LightningElement, api } from 'lwc';
+import LightningConfirm from 'lightning/confirm';
 import getEnvironment from '@salesforce/apex/ConnectionController.getEnvironment';
 import getConnections from '@salesforce/apex/ConnectionController.getConnections';
 import getIntegration from '@salesforce/apex/IntegrationController.getIntegration';
@@ -71,6 +72,7 @@ interface StepHeader {
   disabled: boolean;
   stateText: string;
   complete: boolean;
+  iconVariant?: string;
 }
 
 /** The public API of the step components the wizard calls. */
@@ -101,6 +103,9 @@ export const PREVIEW_ROWS = 50;
 export const SAVE_TIMEOUT_MS = 120_000;
 
 const SAVING_TEXT = "Saving… deploying the integration's settings";
+
+/** How long the API name rests before the wizard asks whether an integration already has it. */
+export const API_NAME_CHECK_DELAY_MS = 400;
 
 /**
  * The New / Edit integration wizard of the console, in three steps, each its own component: the
@@ -180,6 +185,8 @@ export default class IntegrationWizard extends LightningElement {
   saveErrors: string[] = [];
   /** A save whose end the wizard could not see (timeout, lost stream). */
   saveNotice = '';
+  /** Why the API name cannot be used because an integration has it; '' when free or unknown. */
+  apiNameTakenError = '';
 
   /** The integration as loaded for editing: what the wizard does not edit is kept from it. */
   private loaded?: IntegrationDefinition;
@@ -189,6 +196,14 @@ export default class IntegrationWizard extends LightningElement {
   private autoMapDone = false;
   private focusPending = false;
   private previewedDefinition = '';
+  /** The key pair (region, report, object, key column, key field) the shown preview ran with. */
+  private previewedKeyPair = '';
+  /** The draft as loaded (or blank): Cancel asks before throwing away anything else. */
+  private loadedDraft?: string;
+  /** Whether the wizard has been brought into view and its heading focused, once, on opening. */
+  private shownOnce = false;
+  private apiNameTimer?: ReturnType<typeof setTimeout>;
+  private apiNameRequest = 0;
   private stopListening?: StopListening;
   /** The definition being saved: the `saved` event names it. */
   private savingDefinition?: IntegrationDefinition;
@@ -209,10 +224,15 @@ export default class IntegrationWizard extends LightningElement {
     this.saveAttempt += 1;
     this.saving = false;
     this.clearSaveTimer();
+    this.clearApiNameTimer();
     this.stop();
   }
 
   override renderedCallback(): void {
+    if (!this.shownOnce) {
+      this.shownOnce = true;
+      this.bringIntoView();
+    }
     if (this.autoMapPending) {
       const mappingStep = this.find<MappingStepElement>(STEP_TAGS.mapping);
       if (mappingStep) {
@@ -303,7 +323,10 @@ export default class IntegrationWizard extends LightningElement {
         ariaCurrent: current ? 'step' : undefined,
         disabled: this.saving || this.isLoading || !this.isReachable(step.name),
         stateText: complete ? 'complete' : 'not complete',
-        complete
+        complete,
+        // The brand blue of the current step would hide the grey check (about 1.1:1); white on
+        // it is about 4.6:1, and the grey on the white of the other steps about 4.7:1.
+        iconVariant: current ? 'inverse' : undefined
       };
     });
   }
@@ -393,6 +416,28 @@ export default class IntegrationWizard extends LightningElement {
     return this.hasPreview && this.previewedDefinition !== this.definitionKey();
   }
 
+  /**
+   * Save warns, and still saves, when the last Preview on the same key pair matched no record: a
+   * run would then update nothing. Mapping changes since do not change which records match.
+   */
+  get noMatchWarning(): string {
+    const preview = this.preview;
+    if (
+      !preview ||
+      !preview.rowsRead ||
+      preview.rowsMatched > 0 ||
+      this.previewedKeyPair !== this.keyPairKey()
+    ) {
+      return '';
+    }
+    const unmatched = preview.rowsUnmatched ?? 0;
+    const rows = preview.rowsRead === 1 ? '1 row read' : `${preview.rowsRead} rows read`;
+    return (
+      `Preview matched no ${this.objectLabel}: ${rows}, ${unmatched} unmatched. Check the key ` +
+      'pair before saving.'
+    );
+  }
+
   get saveErrorItems(): MessageItem[] {
     return asMessageItems(this.saveErrors);
   }
@@ -428,7 +473,25 @@ export default class IntegrationWizard extends LightningElement {
     }
   }
 
-  handleCancel(): void {
+  /** Leaves the wizard; when the draft differs from what was opened, only once the admin agrees. */
+  async handleCancel(): Promise<void> {
+    if (this.saving) {
+      return;
+    }
+    if (this.hasUnsavedChanges()) {
+      const confirmed = await (LightningConfirm as unknown as LightningConfirmDialog).open({
+        label: 'Discard your changes?',
+        message: this.isEditing
+          ? 'The changes you made to this integration are not saved. Leave the wizard and ' +
+            'discard them?'
+          : 'The new integration is not saved. Leave the wizard and discard what you entered?',
+        variant: 'header',
+        theme: 'warning'
+      });
+      if (!confirmed) {
+        return;
+      }
+    }
     this.dispatchEvent(new CustomEvent('cancel'));
   }
 
@@ -517,12 +580,14 @@ export default class IntegrationWizard extends LightningElement {
     }
     const definition = this.buildDefinition();
     const previewed = this.definitionKey();
+    const keyPair = this.keyPairKey();
     this.previewing = true;
     this.previewErrors = [];
     try {
       const result = await previewIntegration({ definition, maxRows: PREVIEW_ROWS });
       this.preview = result;
       this.previewedDefinition = previewed;
+      this.previewedKeyPair = keyPair;
     } catch (error) {
       this.preview = undefined;
       this.previewErrors = readableErrors(error);
@@ -606,6 +671,7 @@ export default class IntegrationWizard extends LightningElement {
     this.label = label;
     if (!this.isEditing && !this.apiNameEdited) {
       this.apiName = apiNameFrom(this.label);
+      this.scheduleApiNameCheck();
     }
   }
 
@@ -618,6 +684,40 @@ export default class IntegrationWizard extends LightningElement {
     this.apiNameEdited = this.apiName.trim() !== '';
     if (!this.apiNameEdited) {
       this.apiName = apiNameFrom(this.label);
+    }
+    this.scheduleApiNameCheck();
+  }
+
+  /**
+   * A new integration's API name is looked up once it rests, so a name in use is named in step 2
+   * rather than at SAVE. The old answer goes at once: it spoke of another name.
+   */
+  private scheduleApiNameCheck(): void {
+    this.apiNameTakenError = '';
+    this.apiNameRequest += 1;
+    this.clearApiNameTimer();
+    const apiName = this.apiName.trim();
+    if (this.isEditing || apiName === '' || apiNameProblemOf(apiName) !== '') {
+      return;
+    }
+    const request = this.apiNameRequest;
+    // Typing must not ask the server on each key.
+    // eslint-disable-next-line @lwc/lwc/no-async-operation
+    this.apiNameTimer = setTimeout(async () => {
+      this.apiNameTimer = undefined;
+      const taken = await this.apiNameTaken(apiName);
+      if (request === this.apiNameRequest && taken) {
+        this.apiNameTakenError =
+          `An integration with the API name "${apiName}" already exists (it may be ` +
+          'archived). Choose another API name.';
+      }
+    }, API_NAME_CHECK_DELAY_MS);
+  }
+
+  private clearApiNameTimer(): void {
+    if (this.apiNameTimer !== undefined) {
+      clearTimeout(this.apiNameTimer);
+      this.apiNameTimer = undefined;
     }
   }
 
@@ -676,6 +776,7 @@ export default class IntegrationWizard extends LightningElement {
       label.length <= MAX_NAME_LENGTH &&
       apiName !== '' &&
       apiNameProblemOf(apiName) === '' &&
+      this.apiNameTakenError === '' &&
       this.selectedReport !== undefined &&
       this.reportColumns.some((column) => column.name === this.reportKeyColumn) &&
       description !== undefined &&
@@ -793,6 +894,53 @@ export default class IntegrationWizard extends LightningElement {
 
   private definitionKey(): string {
     return JSON.stringify(this.buildDefinition());
+  }
+
+  private keyPairKey(): string {
+    return JSON.stringify([
+      this.connectionRegion,
+      this.reportId,
+      this.targetObject,
+      this.reportKeyColumn,
+      this.objectKeyField
+    ]);
+  }
+
+  /**
+   * What the admin can change, to tell an edited draft from the one opened: every row as the
+   * admin left it (incomplete ones too), by column and field only (a column's type follows the
+   * report), and the rest of the definition but the report's name, which follows the list.
+   */
+  private draftKey(): string {
+    const settings: Partial<IntegrationDefinition> = { ...this.buildDefinition() };
+    delete settings.reportName;
+    delete settings.mappings;
+    return JSON.stringify({
+      ...settings,
+      rows: this.mappingRows.map((row) => [row.column ?? '', row.field ?? ''])
+    });
+  }
+
+  private hasUnsavedChanges(): boolean {
+    return this.loadedDraft !== undefined && this.draftKey() !== this.loadedDraft;
+  }
+
+  // ----- helpers: showing the wizard
+
+  /**
+   * The wizard opens where the list was, often above the window: it scrolls to its top (at once
+   * when the admin asked for reduced motion) and its heading takes the focus, so keyboard and
+   * screen reader users start in it.
+   */
+  private bringIntoView(): void {
+    const card = this.find<HTMLElement>('[data-id="wizard"]');
+    const heading = this.find<HTMLElement>('[data-id="title"]');
+    const reduceMotion =
+      typeof window.matchMedia === 'function' &&
+      window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    card?.scrollIntoView?.({ block: 'start', behavior: reduceMotion ? 'auto' : 'smooth' });
+    // The scroll above places the card; focusing must not jump there on its own.
+    heading?.focus({ preventScroll: true });
   }
 
   // ----- helpers: saving
@@ -956,6 +1104,8 @@ export default class IntegrationWizard extends LightningElement {
       this.connectionRegion = this.connectedRegions[0].regionCode;
       this.loadReports();
     }
+    // An integration that could not be opened has no draft to lose.
+    this.loadedDraft = integration.status === 'rejected' ? undefined : this.draftKey();
     this.loadingText = '';
   }
 

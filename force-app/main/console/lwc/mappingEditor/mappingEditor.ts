@@ -348,6 +348,7 @@ export default class MappingEditor extends LightningElement {
   handleAddColumn(): void {
     const key = this.newRowKey();
     this.rows = [...this.rows, { key }];
+    this.autoMapMessage = '';
     this.pendingFocus = { rowKey: key };
     this.refresh();
     this.notifyIfChanged(false);
@@ -360,6 +361,8 @@ export default class MappingEditor extends LightningElement {
       return;
     }
     this.rows = this.rows.filter((row) => row.key !== rowKey);
+    // What Auto-map added no longer describes the rows.
+    this.autoMapMessage = '';
     // The X that had the focus is gone: the row that took its place, or Add Column, gets it.
     const next = this.rows[Math.min(index, this.rows.length - 1)];
     this.pendingFocus = next ? { rowKey: next.key } : 'add-column';
@@ -383,6 +386,7 @@ export default class MappingEditor extends LightningElement {
       return change(row);
     });
     if (changed) {
+      this.autoMapMessage = '';
       this.refresh();
       this.notifyIfChanged(false);
     }

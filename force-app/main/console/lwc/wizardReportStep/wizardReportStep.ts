@@ -72,6 +72,8 @@ export default class WizardReportStep extends LightningElement {
   @api objectKeyField = '';
   /** The report column holding each row's key. */
   @api reportKeyColumn = '';
+  /** Why the API name cannot be used because an integration has it; '' when free or unknown. */
+  @api apiNameError = '';
   /** Daily, Hourly or Weekly. */
   @api frequency = FREQUENCY_DAILY;
   /** The time of day of daily and weekly runs, HH:mm in UTC. */

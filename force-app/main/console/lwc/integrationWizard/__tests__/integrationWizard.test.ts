@@ -1,6 +1,7 @@
 import { createElement } from 'lwc';
 import { onError, subscribe, unsubscribe, type EmpMessage } from 'lightning/empApi';
-import IntegrationWizard, { SAVE_TIMEOUT_MS } from 'c/integrationWizard';
+import LightningConfirm from 'lightning/confirm';
+import IntegrationWizard, { API_NAME_CHECK_DELAY_MS, SAVE_TIMEOUT_MS } from 'c/integrationWizard';
 import type {
   MappingStepChangeDetail,
   RegionChangeDetail,
@@ -67,6 +68,10 @@ jest.mock(
   () => ({ default: jest.fn() }),
   { virtual: true }
 );
+
+jest.mock('lightning/confirm', () => ({ __esModule: true, default: { open: jest.fn() } }));
+
+const confirmOpen = (LightningConfirm as unknown as { open: jest.Mock }).open;
 
 type FieldMapping = InsightsSync.FieldMapping;
 type IntegrationDefinition = InsightsSync.IntegrationDefinition;
@@ -243,6 +248,7 @@ type ReportStepElement = HTMLElement & {
   describeErrors: string[];
   objectKeyField: string;
   reportKeyColumn: string;
+  apiNameError: string;
   frequency: string;
   scheduleTimeUtc: string;
   scheduleWeekday: string;
@@ -1542,6 +1548,269 @@ describe('c-integration-wizard', () => {
           .map((status) => status.regionCode)
       ).toEqual(['US', 'EU', 'CA']);
       expect(getConnectionsMock).toHaveBeenCalledTimes(2);
+    });
+  });
+
+  describe('opening', () => {
+    let scrollIntoView: jest.Mock;
+    const originalMatchMedia = window.matchMedia;
+
+    beforeEach(() => {
+      scrollIntoView = jest.fn();
+      (Element.prototype as unknown as { scrollIntoView: jest.Mock }).scrollIntoView =
+        scrollIntoView;
+    });
+
+    afterEach(() => {
+      delete (Element.prototype as unknown as { scrollIntoView?: jest.Mock }).scrollIntoView;
+      window.matchMedia = originalMatchMedia;
+    });
+
+    function reduceMotion(reduce: boolean): void {
+      window.matchMedia = jest.fn().mockImplementation((media: string) => ({
+        matches: reduce && media === '(prefers-reduced-motion: reduce)',
+        media
+      })) as unknown as typeof window.matchMedia;
+    }
+
+    it('scrolls the wizard to the top of the window and focuses its heading', async () => {
+      reduceMotion(false);
+      const element = await render();
+
+      expect(scrollIntoView).toHaveBeenCalledTimes(1);
+      expect(scrollIntoView.mock.contexts[0]).toBe(query(element, '[data-id="wizard"]'));
+      expect(scrollIntoView).toHaveBeenCalledWith({ block: 'start', behavior: 'smooth' });
+      expect(element.shadowRoot?.activeElement).toBe(query(element, '[data-id="title"]'));
+      expect(text(element, '[data-id="title"]')).toBe('New integration');
+    });
+
+    it('scrolls at once when the admin asked for reduced motion', async () => {
+      reduceMotion(true);
+      await render();
+
+      expect(scrollIntoView).toHaveBeenCalledWith({ block: 'start', behavior: 'auto' });
+    });
+
+    it('does the same for Edit, and only once: later renders leave the scroll alone', async () => {
+      reduceMotion(false);
+      const element = await render('Lead_Logins');
+
+      expect(element.shadowRoot?.activeElement).toBe(query(element, '[data-id="title"]'));
+      await click(header(element, 'report'));
+      expect(scrollIntoView).toHaveBeenCalledTimes(1);
+    });
+  });
+
+  describe('Cancel', () => {
+    it('leaves at once when nothing was entered', async () => {
+      const element = await render();
+      const cancels = collect(element, 'cancel');
+
+      await click(button(element, 'cancel'));
+
+      expect(confirmOpen).not.toHaveBeenCalled();
+      expect(cancels).toHaveLength(1);
+    });
+
+    it('leaves an opened integration at once when nothing changed, the mapping step included', async () => {
+      const element = await render('Lead_Logins');
+      const cancels = collect(element, 'cancel');
+      // The editor announces the rows it was given, their types as the report says them.
+      await changeMappings(element, mappingStep(element).mappings);
+
+      await click(button(element, 'cancel'));
+
+      expect(confirmOpen).not.toHaveBeenCalled();
+      expect(cancels).toHaveLength(1);
+    });
+
+    it('asks before throwing away a new integration, and stays when the admin says no', async () => {
+      confirmOpen.mockResolvedValue(false);
+      const element = await render();
+      await completeEnvironment(element);
+      await click(button(element, 'continue'));
+      await setSetting(element, 'label', 'Lead logins');
+      const cancels = collect(element, 'cancel');
+
+      await click(button(element, 'cancel'));
+
+      expect(confirmOpen).toHaveBeenCalledWith({
+        label: 'Discard your changes?',
+        message: 'The new integration is not saved. Leave the wizard and discard what you entered?',
+        variant: 'header',
+        theme: 'warning'
+      });
+      expect(cancels).toHaveLength(0);
+      expect(reportStep(element).label).toBe('Lead logins');
+    });
+
+    it('leaves when the admin agrees to discard the changes of an edited integration', async () => {
+      confirmOpen.mockResolvedValue(true);
+      const element = await render('Lead_Logins');
+      const cancels = collect(element, 'cancel');
+      await changeMappings(element, [FIRST_LOGIN]);
+
+      await click(button(element, 'cancel'));
+
+      expect(confirmOpen).toHaveBeenCalledTimes(1);
+      expect(confirmOpen.mock.calls[0][0].message).toBe(
+        'The changes you made to this integration are not saved. Leave the wizard and discard them?'
+      );
+      expect(cancels).toHaveLength(1);
+    });
+
+    it('does not ask once the draft is back to what was opened', async () => {
+      const element = await render();
+      await completeEnvironment(element);
+      await click(button(element, 'continue'));
+      await setSetting(element, 'label', 'Lead logins');
+      await setSetting(element, 'label', '');
+      await click(header(element, 'environment'));
+      await completeEnvironment(element, '');
+      const cancels = collect(element, 'cancel');
+
+      await click(button(element, 'cancel'));
+
+      expect(confirmOpen).not.toHaveBeenCalled();
+      expect(cancels).toHaveLength(1);
+    });
+  });
+
+  describe('API name in use', () => {
+    async function atReportStep(): Promise<HTMLElement> {
+      const element = await render();
+      await completeEnvironment(element);
+      await click(button(element, 'continue'));
+      return element;
+    }
+
+    async function rest(): Promise<void> {
+      await new Promise((resolve) => {
+        // eslint-disable-next-line @lwc/lwc/no-async-operation
+        setTimeout(resolve, API_NAME_CHECK_DELAY_MS + 50);
+      });
+      await flushPromises();
+    }
+
+    it('names an API name in use in step 2 once it rests, and holds Continue', async () => {
+      const element = await atReportStep();
+      await completeReportStep(element);
+      await setSetting(element, 'apiName', 'Lead_Logins');
+      expect(reportStep(element).apiNameError).toBe('');
+
+      await rest();
+
+      expect(getIntegrationMock).toHaveBeenLastCalledWith({ developerName: 'Lead_Logins' });
+      expect(reportStep(element).apiNameError).toBe(
+        'An integration with the API name "Lead_Logins" already exists (it may be archived). ' +
+          'Choose another API name.'
+      );
+      expect(button(element, 'continue').disabled).toBe(true);
+    });
+
+    it('clears the error as soon as the name changes, and keeps it clear for a free name', async () => {
+      const element = await atReportStep();
+      await completeReportStep(element);
+      await setSetting(element, 'apiName', 'Lead_Logins');
+      await rest();
+      expect(reportStep(element).apiNameError).not.toBe('');
+
+      await setSetting(element, 'apiName', 'Lead_Logins_EU');
+      expect(reportStep(element).apiNameError).toBe('');
+      await rest();
+
+      expect(reportStep(element).apiNameError).toBe('');
+      expect(button(element, 'continue').disabled).toBe(false);
+    });
+
+    it('checks a name derived from the integration name too, once typing stops', async () => {
+      const element = await atReportStep();
+      await setSetting(element, 'label', 'Lead');
+      await setSetting(element, 'label', 'Lead Logins');
+
+      await rest();
+
+      expect(getIntegrationMock).toHaveBeenCalledTimes(1);
+      expect(reportStep(element).apiNameError).toContain('"Lead_Logins" already exists');
+    });
+
+    it('drops an answer about a name the admin has changed since', async () => {
+      const pending = deferred<IntegrationDefinition>();
+      getIntegrationMock.mockReturnValueOnce(pending.promise);
+      const element = await atReportStep();
+      await setSetting(element, 'apiName', 'Lead_Logins');
+      await rest();
+      await setSetting(element, 'apiName', 'Lead_Logins_EU');
+
+      pending.resolve(INTEGRATION);
+      await flushPromises();
+
+      expect(reportStep(element).apiNameError).toBe('');
+    });
+
+    it('does not look up the API name of an edited integration', async () => {
+      const element = await render('Lead_Logins');
+      await click(header(element, 'report'));
+      getIntegrationMock.mockClear();
+
+      await setSetting(element, 'label', 'Lead logins (EU)');
+      await rest();
+
+      expect(getIntegrationMock).not.toHaveBeenCalled();
+      expect(reportStep(element).apiNameError).toBe('');
+    });
+  });
+
+  describe('Save after a preview that matched nothing', () => {
+    const MATCHED_NOTHING: InsightsSync.SyncPreviewResult = {
+      ...PREVIEW,
+      rowsRead: 10,
+      rowsMatched: 0,
+      recordsToUpdate: 0,
+      recordsUnchanged: 0,
+      rowsUnmatched: 10,
+      rows: []
+    };
+
+    async function previewed(result: InsightsSync.SyncPreviewResult): Promise<HTMLElement> {
+      previewIntegrationMock.mockResolvedValue(result);
+      const element = await reachMapping();
+      await changeMappings(element, [FIRST_LOGIN, LOGINS_30_DAYS]);
+      await click(button(element, 'preview'));
+      return element;
+    }
+
+    it('warns above Save and still lets the admin save', async () => {
+      const element = await previewed(MATCHED_NOTHING);
+
+      expect(text(element, '[data-id="no-match-warning"]')).toBe(
+        'Preview matched no Lead: 10 rows read, 10 unmatched. Check the key pair before saving.'
+      );
+      expect(button(element, 'save').disabled).toBe(false);
+    });
+
+    it('keeps the warning when only the mappings changed: they do not change what matches', async () => {
+      const element = await previewed(MATCHED_NOTHING);
+
+      await changeMappings(element, [FIRST_LOGIN]);
+
+      expect(find(element, '[data-id="no-match-warning"]')).not.toBeNull();
+    });
+
+    it('drops the warning once the key pair changed', async () => {
+      const element = await previewed(MATCHED_NOTHING);
+      await click(header(element, 'report'));
+
+      await setSetting(element, 'reportKeyColumn', 'user_id');
+      await click(header(element, 'mapping'));
+
+      expect(find(element, '[data-id="no-match-warning"]')).toBeNull();
+    });
+
+    it('says nothing when the preview matched records', async () => {
+      const element = await previewed(PREVIEW);
+
+      expect(find(element, '[data-id="no-match-warning"]')).toBeNull();
     });
   });
 });

@@ -82,6 +82,10 @@ function query<T extends HTMLElement = BaseElement>(root: HTMLElement, selector:
   return found;
 }
 
+function find(root: HTMLElement, selector: string): HTMLElement | null {
+  return root.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
+}
+
 function rows(element: HTMLElement): HTMLElement[] {
   return queryAll<HTMLElement>(element, '[data-id="mapping-row"]');
 }
@@ -345,6 +349,37 @@ describe('c-mapping-editor', () => {
     expect(focus.mock.contexts).toContain(columnBox(rows(element)[1]));
     // The freed field is a choice again.
     expect(optionValues(fieldBox(rows(element)[0]))).toContain('WalkMe_Last_Login__c');
+  });
+
+  it('gives every row its own enabled X (the browser test checks it shows without hovering)', async () => {
+    const lastLogin = { ...LAST_LOGIN_UNMAPPED, field: 'WalkMe_Last_Login__c' };
+    const { element } = await render({ mappings: [FIRST_LOGIN, lastLogin] });
+
+    const removes = rows(element).map((row) => removeButton(row));
+    expect(removes).toHaveLength(2);
+    for (const remove of removes) {
+      expect(remove.disabled).toBeFalsy();
+      expect(remove.closest('.remove-cell')).not.toBeNull();
+    }
+  });
+
+  it('drops the Auto-map message once the rows change: removed, added or edited', async () => {
+    const { element } = await render();
+    await click(element, 'lightning-button[data-action="auto-map"]');
+    expect(text(element, '[data-id="auto-map-result"]')).toBe('Auto-map added 4 mappings.');
+
+    await click(element, 'lightning-button-icon[data-action="remove-row"]');
+    expect(find(element, '[data-id="auto-map-result"]')).toBeNull();
+
+    await click(element, 'lightning-button[data-action="auto-map"]');
+    expect(text(element, '[data-id="auto-map-result"]')).toBe('Auto-map added 1 mapping.');
+    await click(element, 'lightning-button[data-action="add-column"]');
+    expect(find(element, '[data-id="auto-map-result"]')).toBeNull();
+
+    await click(element, 'lightning-button[data-action="auto-map"]');
+    expect(find(element, '[data-id="auto-map-result"]')).not.toBeNull();
+    await choose(fieldBox(rows(element)[0]), '');
+    expect(find(element, '[data-id="auto-map-result"]')).toBeNull();
   });
 
   it('moves the focus to Add Column when the last row is removed', async () => {

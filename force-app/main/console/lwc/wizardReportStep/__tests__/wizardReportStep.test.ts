@@ -242,6 +242,27 @@ describe('c-wizard-report-step', () => {
     expect(find(element, '[data-id="api-name-problem"]')).toBeNull();
   });
 
+  it('shows under the API name that an integration has it, and clears it when the wizard does', async () => {
+    const element = await render({ label: 'Lead logins', apiName: 'Lead_Logins' });
+    expect(find(element, '[data-id="api-name-taken"]')).toBeNull();
+
+    await update(element, {
+      apiNameError:
+        'An integration with the API name "Lead_Logins" already exists (it may be archived). ' +
+        'Choose another API name.'
+    });
+    const taken = query(element, '[data-id="api-name-taken"]');
+    expect(text(element, '[data-id="api-name-taken"]')).toBe(
+      'An integration with the API name "Lead_Logins" already exists (it may be archived). ' +
+        'Choose another API name.'
+    );
+    // In an alert region beside the field: read out when it appears.
+    expect(taken.parentElement?.getAttribute('role')).toBe('alert');
+
+    await update(element, { apiName: 'Lead_Logins_EU', apiNameError: '' });
+    expect(find(element, '[data-id="api-name-taken"]')).toBeNull();
+  });
+
   it('keeps the API name of a saved integration read-only and announces no change of it', async () => {
     const element = await render({ isEditing: true, label: 'Lead logins', apiName: 'Lead_Logins' });
     const changes = collect(element);
