@@ -17,6 +17,7 @@ import {
   type MessageItem
 } from 'c/syncFormat';
 import { isComplete } from 'c/mappingRules';
+import type { ResetChangeDetail } from 'c/staleValueReset';
 import {
   isSameJob,
   listenForSaves,
@@ -235,6 +236,8 @@ export default class IntegrationWizard extends LightningElement {
   scheduleWeekday = '';
 
   // Step 3: mapping
+  /** The reset of values that left the report, as c-stale-value-reset last sent it. */
+  reset: ResetChangeDetail = { resetStampField: '', resetMode: '', resetValue: '' };
   compatibility: Record<string, string[]> = {};
   compatibilityErrors: string[] = [];
   /** The rows handed to the editor; setting them replaces its rows. */
@@ -743,6 +746,9 @@ export default class IntegrationWizard extends LightningElement {
       ['skipped', 'Skipped', result.rowsSkipped],
       ['value-issues', 'Value issues', result.valueIssues]
     ];
+    if (result.recordsToReset !== undefined && result.recordsToReset !== null) {
+      counts.push(['to-reset', 'To reset (left the report)', result.recordsToReset]);
+    }
     return counts.map(([key, label, value]) => ({ key, label, value: String(value ?? 0) }));
   }
 
@@ -914,6 +920,14 @@ export default class IntegrationWizard extends LightningElement {
   handleMappingChange(event: CustomEvent<MappingChangeDetail>): void {
     this.mappingRows = (event.detail?.mappings ?? []).map(mappingOf);
     this.validRows = event.detail?.completeMappings?.map(mappingOf);
+  }
+
+  handleResetChange(event: CustomEvent<ResetChangeDetail>): void {
+    this.reset = event.detail;
+  }
+
+  get mappedFieldNames(): string[] {
+    return this.completeRows.map((row) => row.field ?? '');
   }
 
   handleRetryReports(): void {
@@ -1142,6 +1156,9 @@ export default class IntegrationWizard extends LightningElement {
     if (loaded?.pageSize !== undefined && loaded.pageSize !== null) {
       definition.pageSize = loaded.pageSize;
     }
+    if (this.reset.resetStampField) {
+      Object.assign(definition, this.reset);
+    }
     return definition;
   }
 
@@ -1325,6 +1342,11 @@ export default class IntegrationWizard extends LightningElement {
     this.frequency = definition.frequency ?? FREQUENCY_DAILY;
     this.scheduleTimeUtc = definition.scheduleTimeUtc ?? DEFAULT_TIME;
     this.scheduleWeekday = definition.scheduleWeekday ?? '';
+    this.reset = {
+      resetStampField: definition.resetStampField ?? '',
+      resetMode: definition.resetMode ?? '',
+      resetValue: definition.resetValue ?? ''
+    };
     const mappings = (definition.mappings ?? []).map(mappingOf);
     this.editorMappings = mappings;
     this.mappingRows = mappings;
