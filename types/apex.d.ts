@@ -231,7 +231,7 @@ declare namespace InsightsSync {
      * records a run now resets when the preview read the whole report; at most that many when
      * it did not). Absent without the reset.
      */
-    recordsToReset?: number | null;
+    recordsToReset?: number;
     /** The fields the reset clears or sets, as `Object.Field`. */
     resetFields?: string[];
   }
