@@ -1238,6 +1238,72 @@ describe('c-integration-wizard', () => {
     });
   });
 
+  describe('Reset of values that left the report', () => {
+    const RESET = {
+      resetStampField: 'WalkMe_Last_Login__c',
+      resetMode: 'Set to value',
+      resetValue: '0'
+    };
+
+    function resetBlock(element: HTMLElement): HTMLElement & Record<string, unknown> {
+      return query(element, 'c-stale-value-reset') as HTMLElement & Record<string, unknown>;
+    }
+
+    it('hands the block the fields, the object, the mapped fields and the key field', async () => {
+      const element = await reachMapping();
+      await changeMappings(element, [FIRST_LOGIN, LOGINS_30_DAYS]);
+
+      const block = resetBlock(element);
+      expect(block.fields).toEqual(LEAD.fields);
+      expect(block.objectLabel).toBe('Lead');
+      expect(block.mappedFields).toEqual([FIRST_LOGIN.field, LOGINS_30_DAYS.field]);
+      expect(block.keyField).toBe('Email');
+      expect(block.stampField).toBe('');
+    });
+
+    it('carries the reset into Preview and Save, and shows the count Preview found', async () => {
+      previewIntegrationMock.mockResolvedValue({ ...PREVIEW, recordsToReset: 4 });
+      saveIntegrationMock.mockResolvedValue(JOB_ID);
+      const element = await reachMapping();
+      await changeMappings(element, [FIRST_LOGIN, LOGINS_30_DAYS]);
+      resetBlock(element).dispatchEvent(new CustomEvent('resetchange', { detail: RESET }));
+      await flushPromises();
+
+      await click(button(element, 'preview'));
+      await click(button(element, 'save'));
+
+      expect(previewIntegrationMock).toHaveBeenCalledWith({
+        definition: { ...newDefinition([FIRST_LOGIN, LOGINS_30_DAYS]), ...RESET },
+        maxRows: 50
+      });
+      expect(query(element, '[data-count="to-reset"]').querySelector('dd')?.textContent).toBe('4');
+      expect(saveIntegrationMock).toHaveBeenCalledWith({
+        definition: { ...newDefinition([FIRST_LOGIN, LOGINS_30_DAYS]), ...RESET }
+      });
+    });
+
+    it('shows no reset count without the reset', async () => {
+      previewIntegrationMock.mockResolvedValue(PREVIEW);
+      const element = await reachMapping();
+      await changeMappings(element, [FIRST_LOGIN, LOGINS_30_DAYS]);
+
+      await click(button(element, 'preview'));
+
+      expect(find(element, '[data-count="to-reset"]')).toBeNull();
+    });
+
+    it('hands a stored reset back to the block on Edit', async () => {
+      getIntegrationMock.mockResolvedValue({ ...INTEGRATION, ...RESET });
+
+      const element = await render('Lead_Logins');
+
+      const block = resetBlock(element);
+      expect(block.stampField).toBe('WalkMe_Last_Login__c');
+      expect(block.mode).toBe('Set to value');
+      expect(block.value).toBe('0');
+    });
+  });
+
   describe('Edit', () => {
     it('loads the integration and opens it at the mapping step with its saved mappings', async () => {
       const element = await render('Lead_Logins');
