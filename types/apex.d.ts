@@ -114,6 +114,15 @@ declare namespace InsightsSync {
     /** `Leave as is` or `Clear`. */
     blankValuePolicy?: string;
     pageSize?: number;
+    /**
+     * Date/Time field of the target object every run stamps on the records it matches; blank
+     * turns the reset of values that left the report off.
+     */
+    resetStampField?: string;
+    /** `Clear` or `Set to value`: what the reset does to the mapped fields. */
+    resetMode?: string;
+    /** With `Set to value`: the value written, read as a report cell of each column's type. */
+    resetValue?: string;
     /** True when the wizard creates it: the save refuses an API name already in use. */
     isNew?: boolean;
   }
@@ -225,6 +234,14 @@ declare namespace InsightsSync {
     unmatchedKeys: string[];
     problems: string[];
     hasMoreRows: boolean;
+    /**
+     * With the reset: the records carrying an older stamp that the rows read do not match (the
+     * records a run now resets when the preview read the whole report; at most that many when
+     * it did not). Absent without the reset.
+     */
+    recordsToReset?: number;
+    /** The fields the reset clears or sets, as `Object.Field`. */
+    resetFields?: string[];
   }
 
   /** SyncPreviewRow: a matched record and the changes a run would make to it. */

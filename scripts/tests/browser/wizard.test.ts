@@ -184,7 +184,7 @@ describe('the integration wizard in Chromium', () => {
         await wizard.getByLabel('Search objects').fill('Lead');
         await choose(page, wizard, 'Object', 'Lead (Lead)');
         await choose(page, wizard, 'Report key column', 'User ID (user_id)');
-        await choose(page, wizard, 'Key field on Lead', 'Email (Email)');
+        await choose(page, wizard, 'Key field on Lead', 'Email (Email) · Email');
         await assertNoSidewaysScroll(page, 'step 2');
 
         // The current step's check mark: step 1 is complete; opened again, it is current.

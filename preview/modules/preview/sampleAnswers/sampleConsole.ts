@@ -34,6 +34,14 @@ import {
 } from './syncEngine.js';
 import { allTemplates, fieldRequestText } from './templates.js';
 import {
+  countOlderThan,
+  resetOlderThan,
+  resetPlan,
+  resetProblems,
+  wholeSeconds,
+  type ResetPlan
+} from './staleValueReset.js';
+import {
   DEFAULT_SETTINGS,
   MAX_FAILURE_EMAIL_RECIPIENTS,
   MAX_LOG_RETENTION_DAYS,
@@ -204,6 +212,8 @@ export class SampleConsole {
   /** Newest first, as the run log lists them. */
   private readonly runs: InsightsSync.RunSummary[];
   private readonly runDetails: Record<string, InsightsSync.RunDetail>;
+  /** Records each run reset (SyncRunLog.recordReset), for its last step line. */
+  private readonly recordsReset = new Map<string, number>();
   /** Each object's records, which runs update. */
   private readonly recordsByObject = new Map<string, SampleRecord[]>(
     SAMPLE_OBJECTS.map((object) => [object.apiName, cloned(object.records)])
@@ -465,6 +475,9 @@ export class SampleConsole {
   saveIntegration(definition: Definition | undefined): string {
     const received = withApexDefaults(definition);
     const problems = validateIntegration(received);
+    if (received && problems.length === 0) {
+      problems.push(...resetProblems(received, findObject(received.targetObject)));
+    }
     if (
       received?.isNew === true &&
       this.integrations.some((candidate) =>
@@ -524,6 +537,7 @@ export class SampleConsole {
         : Math.min(maxRows, MAX_PREVIEW_ROWS);
     const received = withApexDefaults(definition) as Definition;
     const plan = this.planFor(planSync(received));
+    const reset = resetPlan(plan);
     const pages = this.reportPages(received);
     const first = pages[0] ?? { columns: [], rows: [] };
     const outcome = processPage(
@@ -531,7 +545,25 @@ export class SampleConsole {
       { columns: first.columns, rows: first.rows.slice(0, rows) },
       { firstRowNumber: 1, seenKeys: new Set(), dryRun: true }
     );
-    return previewResult(outcome, first.rows.length > rows || pages.length > 1);
+    const result = previewResult(outcome, first.rows.length > rows || pages.length > 1);
+    if (reset) {
+      // SyncService.previewReset: one COUNT of the records stamped earlier that no row read matches.
+      const matched = new Set(
+        outcome.previewRows
+          .filter((row) => row.recordId && (row.problems ?? []).length === 0)
+          .map((row) => String(row.recordId))
+      );
+      result.recordsToReset = countOlderThan(
+        plan.object.records,
+        reset,
+        this.now().toISOString(),
+        matched
+      );
+      result.resetFields = [...reset.valuesByField.keys()].map(
+        (field) => `${plan.object.apiName}.${field}`
+      );
+    }
+    return result;
   }
 
   /** Queues a manual run; the job starts it, reads page by page and finishes it. */
@@ -888,9 +920,11 @@ export class SampleConsole {
       return;
     }
     let plan: SyncPlan;
+    let reset: ResetPlan | undefined;
     let pages: ReportPageData[];
     try {
       plan = this.planFor(planSync(definition));
+      reset = resetPlan(plan);
     } catch (refused) {
       const reasons = refused instanceof PreflightError ? refused.message : String(refused);
       this.finishRun(
@@ -914,7 +948,13 @@ export class SampleConsole {
     this.step(runId, `Started (job 7075g00000J${detail.run.name.slice(-4)}AAA)`);
     // SyncRunJob: a run executes only as the user who started it.
     this.step(runId, `Runs as ${detail.run.startedByName ?? USER_NAME}.`);
-    this.readPage(runId, definition, plan, pages, 0, { seenKeys: new Set(), nextRowNumber: 1 });
+    this.readPage(runId, definition, plan, pages, 0, {
+      seenKeys: new Set(),
+      nextRowNumber: 1,
+      reset,
+      // The run's start, to the whole second: the stamp of the records it matches.
+      stampTime: wholeSeconds(new Date(detail.run.startedAt))
+    });
   }
 
   /** Insights pages hold at most the integration's page size. */
@@ -934,7 +974,12 @@ export class SampleConsole {
     plan: SyncPlan,
     pages: ReportPageData[],
     index: number,
-    progress: { seenKeys: Set<string>; nextRowNumber: number }
+    progress: {
+      seenKeys: Set<string>;
+      nextRowNumber: number;
+      reset?: ResetPlan;
+      stampTime: string;
+    }
   ): void {
     this.later(() => {
       if (index > 0) {
@@ -948,13 +993,19 @@ export class SampleConsole {
       const outcome = processPage(plan, pages[index], {
         firstRowNumber: progress.nextRowNumber,
         seenKeys: progress.seenKeys,
-        dryRun: false
+        dryRun: false,
+        stamp: progress.reset
+          ? { field: progress.reset.stampField, time: progress.stampTime }
+          : undefined
       });
       progress.nextRowNumber += pages[index].rows.length;
       this.recordPage(runId, outcome);
       if (index + 1 < pages.length) {
         this.readPage(runId, definition, plan, pages, index + 1, progress);
       } else {
+        if (progress.reset) {
+          this.resetStaleValues(runId, plan, progress.reset, progress.stampTime);
+        }
         this.finishRun(runId);
       }
     }, RUN_PAGE_MS);
@@ -986,6 +1037,31 @@ export class SampleConsole {
       .sort((first, second) => rowOrder(first) - rowOrder(second));
   }
 
+  /** SyncRunJob.resetStaleValues: after a run without errors only (the preview's one chunk). */
+  private resetStaleValues(runId: string, plan: SyncPlan, reset: ResetPlan, cutoff: string): void {
+    const detail = this.runDetails[runId];
+    const run = detail.run;
+    const errorIssue = detail.issues.some((issue) => issue.severity === 'Error');
+    if (run.recordsFailed + run.valueIssues > 0 || errorIssue) {
+      this.step(
+        runId,
+        'Reset of values that left the report skipped: this run had errors, so a record the ' +
+          'report still has may have missed its stamp. The next run without errors resets the ' +
+          'records stamped before it.'
+      );
+      return;
+    }
+    const outcome = resetOlderThan(plan.object.records, reset, cutoff);
+    this.recordsReset.set(runId, outcome.reset);
+    this.step(
+      runId,
+      `Reset of values that left the report: ${outcome.found} ${plan.object.apiName} records ` +
+        `stamped before this run by ${reset.stampField}; ${outcome.reset} reset ` +
+        `(${[...reset.valuesByField.keys()].join(', ')}), 0 failed, 0 locked (the next run ` +
+        'tries them again).'
+    );
+  }
+
   /** SyncRunLog.finish: status, runtime and the last step line. */
   private finishRun(runId: string, errorSummary?: string): void {
     const detail = this.runDetails[runId];
@@ -1005,7 +1081,9 @@ export class SampleConsole {
           ? 'Completed with errors'
           : 'Completed';
     }
-    const totals = `${countsText(run, run.issueCount)}; pages ${run.pagesRead}.`;
+    const reset = this.recordsReset.get(runId) ?? 0;
+    const resetText = reset > 0 ? `; ${reset} records reset (left the report)` : '';
+    const totals = `${countsText(run, run.issueCount)}; pages ${run.pagesRead}${resetText}.`;
     const reason = errorSummary ? ` (${abbreviate(errorSummary.trim(), 500)})` : '';
     this.step(
       runId,

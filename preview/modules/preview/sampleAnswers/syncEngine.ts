@@ -130,6 +130,11 @@ export interface PageOptions {
   seenKeys: Set<string>;
   /** Preview: nothing is written, before → after is reported instead. */
   dryRun: boolean;
+  /**
+   * The reset of values that left the report: the stamp field and the run's start, written on
+   * every matched record in the same update (StaleValueReset). Absent: no stamp.
+   */
+  stamp?: { field: string; time: string };
   /** Reads keys in place of normalizeKey and keyProblem (tests). */
   keys?: KeyReader;
 }
@@ -407,7 +412,12 @@ export function processPage(plan: SyncPlan, page: EnginePage, options: PageOptio
     }
   }
 
-  const changes: { record: SampleRecord; values: Map<string, FieldValue>; row: RowValues }[] = [];
+  const changes: {
+    record: SampleRecord;
+    values: Map<string, FieldValue>;
+    row: RowValues;
+    stampOnly?: boolean;
+  }[] = [];
   for (const { index, key } of accepted) {
     const row = page.rows[index];
     const values: RowValues = {
@@ -471,12 +481,18 @@ export function processPage(plan: SyncPlan, page: EnginePage, options: PageOptio
         changed.set(fieldName, wanted);
         fieldChanges.push(withoutNulls({ field: fieldName, before: current, after: wanted }));
       }
-      if (changed.size === 0) {
+      const stamp = options.dryRun ? undefined : options.stamp;
+      if (changed.size === 0 && !stamp) {
         outcome.recordsUnchanged++;
       } else if (options.dryRun) {
         outcome.recordsUpdated++;
       } else {
-        changes.push({ record, values: changed, row: values });
+        // Stamped also when no value changes: saved, it counts as unchanged.
+        const stampOnly = changed.size === 0;
+        if (stamp) {
+          changed.set(stamp.field, stamp.time);
+        }
+        changes.push({ record, values: changed, row: values, stampOnly });
       }
       if (options.dryRun) {
         addPreview(outcome, previewOf(record, values, fieldChanges));
@@ -583,9 +599,14 @@ function withoutNulls(change: InsightsSync.SyncFieldChange): InsightsSync.SyncFi
 function write(
   plan: SyncPlan,
   outcome: PageOutcome,
-  changes: { record: SampleRecord; values: Map<string, FieldValue>; row: RowValues }[]
+  changes: {
+    record: SampleRecord;
+    values: Map<string, FieldValue>;
+    row: RowValues;
+    stampOnly?: boolean;
+  }[]
 ): void {
-  for (const { record, values, row } of changes) {
+  for (const { record, values, row, stampOnly } of changes) {
     const updated: SampleRecord = { ...record, ...Object.fromEntries(values) };
     const refusal = plan.object.validationRules.find((rule) => rule.rejects(updated));
     if (refusal) {
@@ -602,7 +623,11 @@ function write(
       continue;
     }
     Object.assign(record, Object.fromEntries(values));
-    outcome.recordsUpdated++;
+    if (stampOnly) {
+      outcome.recordsUnchanged++;
+    } else {
+      outcome.recordsUpdated++;
+    }
   }
 }
 

@@ -242,7 +242,9 @@ const LEAD: SampleObject = {
     field('DoNotCall', 'Do Not Call', 'BOOLEAN'),
     field('IsConverted', 'Converted', 'BOOLEAN', readOnly),
     field('LastActivityDate', 'Last Activity', 'DATE', readOnly),
-    ...loginFields()
+    ...loginFields(),
+    // A "last synced" stamp for the reset of values that left the report.
+    field('WalkMe_Last_Synced__c', 'WalkMe Last Synced', 'DATETIME')
   ],
   records: [
     lead('00Q5g00000LEAD1AAA', 'Ana', 'Silva', 'ana.silva@example.com', 'Silva & Co'),
@@ -271,7 +273,14 @@ const LEAD: SampleObject = {
       WalkMe_Logins_Last_30_Days__c: 88
     },
     lead('00Q5g00000LEAD8AAA', 'Grace', 'Lee', 'grace.lee@example.com', 'Lee Partners'),
-    lead('00Q5g00000LEAD9AAA', 'Noa', 'Levi', 'noa@example.org', 'Levi Studio')
+    {
+      // Stamped by an earlier run, and no longer in the Logins report: a run that resets values
+      // that left the report resets hers.
+      ...lead('00Q5g00000LEAD9AAA', 'Noa', 'Levi', 'noa@example.org', 'Levi Studio'),
+      WalkMe_Last_Login__c: '2026-10-30T16:20:00.000Z',
+      WalkMe_Logins_Last_30_Days__c: 3,
+      WalkMe_Last_Synced__c: '2026-11-01T08:00:00.000Z'
+    }
   ],
   validationRules: []
 };
@@ -293,7 +302,8 @@ function lead(
     Status: 'Working - Contacted',
     WalkMe_First_Login__c: null,
     WalkMe_Last_Login__c: null,
-    WalkMe_Logins_Last_30_Days__c: null
+    WalkMe_Logins_Last_30_Days__c: null,
+    WalkMe_Last_Synced__c: null
   };
 }
 

@@ -19,6 +19,7 @@ import {
 import { isComplete, type TemplatePair } from 'c/mappingRules';
 import type { TemplateChangeDetail } from 'c/reportTemplatePanel';
 import type { SyncPoliciesDetail } from 'c/syncPolicies';
+import type { ResetChangeDetail } from 'c/staleValueReset';
 import { keyPairVerdict } from 'c/keyRules';
 import {
   isSameJob,
@@ -543,6 +544,18 @@ export default class IntegrationWizard extends LightningElement {
     }
   }
 
+  /** The reset of values that left the report, as the mapping step last sent it. */
+  reset: ResetChangeDetail = { resetStampField: '', resetMode: '', resetValue: '' };
+
+  handleResetChange(event: CustomEvent<ResetChangeDetail>): void {
+    this.reset = event.detail;
+  }
+
+  /** The fields the complete rows write. */
+  get mappedFieldNames(): string[] {
+    return this.completeRows.map((row) => row.field ?? '');
+  }
+
   /** The sync policies as the mapping step last said; until then, the loaded ones or defaults. */
   policies?: SyncPoliciesDetail;
 
@@ -889,6 +902,9 @@ export default class IntegrationWizard extends LightningElement {
     if (loaded?.pageSize !== undefined && loaded.pageSize !== null) {
       definition.pageSize = loaded.pageSize;
     }
+    if (this.reset.resetStampField) {
+      Object.assign(definition, this.reset);
+    }
     return definition;
   }
 
@@ -1121,6 +1137,11 @@ export default class IntegrationWizard extends LightningElement {
     this.frequency = definition.frequency ?? FREQUENCY_DAILY;
     this.scheduleTimeUtc = definition.scheduleTimeUtc ?? DEFAULT_TIME;
     this.scheduleWeekday = definition.scheduleWeekday ?? '';
+    this.reset = {
+      resetStampField: definition.resetStampField ?? '',
+      resetMode: definition.resetMode ?? '',
+      resetValue: definition.resetValue ?? ''
+    };
     const mappings = (definition.mappings ?? []).map(mappingOf);
     this.editorMappings = mappings;
     this.mappingRows = mappings;

@@ -3,6 +3,7 @@ import { asMessageItems, type MessageItem } from 'c/syncFormat';
 import { mappingOf, type MappingStepChangeDetail } from 'c/wizardRules';
 import type { TemplatePair } from 'c/mappingRules';
 import type { SyncPoliciesDetail } from 'c/syncPolicies';
+import type { ResetChangeDetail } from 'c/staleValueReset';
 
 type FieldMapping = InsightsSync.FieldMapping;
 
@@ -19,6 +20,7 @@ type Focusable = HTMLElement & { focus(): void };
  *
  * @fires mappingchange when the editor's rows changed, with `{ mappings, completeMappings }`
  * @fires policychange when the admin changes a sync policy, with `{ matchPolicy, blankValuePolicy }`
+ * @fires resetchange when the admin changes the reset of values that left the report
  */
 export default class WizardMappingStep extends LightningElement {
   /** The name of the report the integration reads. */
@@ -45,6 +47,12 @@ export default class WizardMappingStep extends LightningElement {
   @api matchPolicy = '';
   /** What a run does with a blank report value ('Leave as is' / 'Clear'). */
   @api blankValuePolicy = '';
+  /** The fields the complete rows write, which the reset's stamp cannot be. */
+  @api mappedFields: string[] = [];
+  /** The reset's stamp field ('' when the reset is off), its mode and the value it sets. */
+  @api resetStampField = '';
+  @api resetMode = '';
+  @api resetValue = '';
 
   /** Lets the editor propose rows from the names and labels of the columns and fields. */
   @api
@@ -71,6 +79,11 @@ export default class WizardMappingStep extends LightningElement {
 
   get hasCompatibilityErrors(): boolean {
     return (this.compatibilityErrors ?? []).length > 0;
+  }
+
+  handleResetChange(event: CustomEvent<ResetChangeDetail>): void {
+    event.stopPropagation();
+    this.dispatchEvent(new CustomEvent<ResetChangeDetail>('resetchange', { detail: event.detail }));
   }
 
   handlePolicyChange(event: CustomEvent<SyncPoliciesDetail>): void {

@@ -108,6 +108,9 @@ export default class WizardPreview extends LightningElement {
       ['skipped', 'Skipped', result.rowsSkipped],
       ['value-issues', 'Value issues', result.valueIssues]
     ];
+    if (result.recordsToReset !== undefined && result.recordsToReset !== null) {
+      counts.push(['to-reset', 'To reset (left the report)', result.recordsToReset]);
+    }
     return counts.map(([key, label, value]) => ({ key, label, value: String(value ?? 0) }));
   }
 

@@ -269,6 +269,10 @@ type MappingStepElement = HTMLElement & {
   templatePairs: { column: string; field: string }[];
   matchPolicy: string;
   blankValuePolicy: string;
+  mappedFields: string[];
+  resetStampField: string;
+  resetMode: string;
+  resetValue: string;
 };
 
 /** The public API of c-wizard-preview. */
@@ -1402,6 +1406,57 @@ describe('c-integration-wizard', () => {
       await pickPolicies(element, 'Update all', 'Clear');
 
       expect(previewOf(element).stale).toBe(true);
+    });
+  });
+
+  describe('Reset of values that left the report (held by the shell, shown by the mapping step)', () => {
+    const RESET = {
+      resetStampField: 'WalkMe_Last_Login__c',
+      resetMode: 'Set to value',
+      resetValue: '0'
+    };
+
+    it('hands the mapping step the mapped fields and no reset on a new integration', async () => {
+      const element = await reachMapping();
+      await changeMappings(element, [FIRST_LOGIN, LOGINS_30_DAYS]);
+
+      const step = mappingStep(element);
+      expect(step.mappedFields).toEqual([FIRST_LOGIN.field, LOGINS_30_DAYS.field]);
+      expect(step.resetStampField).toBe('');
+    });
+
+    it('carries the reset into Preview and Save, and hands the preview the count it found', async () => {
+      previewIntegrationMock.mockResolvedValue({ ...PREVIEW, recordsToReset: 4 });
+      saveIntegrationMock.mockResolvedValue(JOB_ID);
+      const element = await reachMapping();
+      await changeMappings(element, [FIRST_LOGIN, LOGINS_30_DAYS]);
+      mappingStep(element).dispatchEvent(new CustomEvent('resetchange', { detail: RESET }));
+      await flushPromises();
+
+      await click(button(element, 'preview'));
+      expect(previewOf(element).result?.recordsToReset).toBe(4);
+      await click(button(element, 'save'));
+
+      expect(previewIntegrationMock).toHaveBeenCalledWith({
+        definition: { ...newDefinition([FIRST_LOGIN, LOGINS_30_DAYS]), ...RESET },
+        maxRows: 50
+      });
+      expect(saveIntegrationMock).toHaveBeenCalledWith({
+        definition: { ...newDefinition([FIRST_LOGIN, LOGINS_30_DAYS]), ...RESET }
+      });
+    });
+
+    it('hands a stored reset back to the mapping step on Edit', async () => {
+      getIntegrationMock.mockResolvedValue({ ...INTEGRATION, ...RESET });
+
+      const element = await render('Lead_Logins');
+
+      const step = mappingStep(element);
+      expect([step.resetStampField, step.resetMode, step.resetValue]).toEqual([
+        'WalkMe_Last_Login__c',
+        'Set to value',
+        '0'
+      ]);
     });
   });
 

@@ -135,6 +135,30 @@ describe('c-wizard-mapping-step', () => {
     expect(heard).toEqual([detail]);
   });
 
+  it('hands the reset block the fields, the key field and the reset, and passes its change on', async () => {
+    const element = await render({
+      objectKeyField: 'Email',
+      mappedFields: ['WalkMe_First_Login__c'],
+      resetStampField: 'WalkMe_Last_Login__c',
+      resetMode: 'Clear',
+      resetValue: ''
+    });
+    const block = element.shadowRoot?.querySelector('c-stale-value-reset') as HTMLElement &
+      Record<string, unknown>;
+    expect(block.fields).toEqual(LEAD.fields);
+    expect(block.keyField).toBe('Email');
+    expect(block.mappedFields).toEqual(['WalkMe_First_Login__c']);
+    expect([block.stampField, block.mode]).toEqual(['WalkMe_Last_Login__c', 'Clear']);
+    const heard: unknown[] = [];
+    element.addEventListener('resetchange', (event) => {
+      heard.push((event as CustomEvent).detail);
+    });
+    const detail = { resetStampField: '', resetMode: '', resetValue: '' };
+    block.dispatchEvent(new CustomEvent('resetchange', { detail }));
+
+    expect(heard).toEqual([detail]);
+  });
+
   it('hands the editor the pairs of the chosen ready-made report', async () => {
     const templatePairs = [{ column: 'logins_30d', field: 'WalkMe_Logins_Last_30_Days__c' }];
     const element = await render({ templatePairs });

@@ -110,6 +110,15 @@ describe('c-wizard-preview', () => {
     expect(find(element, 'lightning-spinner')).toBeNull();
   });
 
+  it('counts the records the reset would reset, only when the reset is on', async () => {
+    const element = await render({ result: { ...PREVIEW, recordsToReset: 4 } });
+    expect(text(element, '[data-count="to-reset"] dd')).toBe('4');
+
+    Object.assign(element, { result: PREVIEW });
+    await Promise.resolve();
+    expect(find(element, '[data-count="to-reset"]')).toBeNull();
+  });
+
   it('says when Preview read the whole report', async () => {
     const element = await render({ result: { ...PREVIEW, hasMoreRows: false } });
 
