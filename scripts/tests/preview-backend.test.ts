@@ -865,6 +865,42 @@ describe('preview saves: IntegrationValidator rules and the Integration_Saved__e
     );
   });
 
+  it('refuses the name of another integration, as IntegrationValidator does', () => {
+    const others = [
+      integration('Lead_Logins'),
+      { ...integration('Contact_NPS'), state: 'Archived' }
+    ];
+    const named = (developerName: string, label: string): string[] =>
+      validateIntegration(
+        {
+          ...loginsOnLead('email'),
+          matchPolicy: 'Update all',
+          blankValuePolicy: 'Leave as is',
+          developerName,
+          label
+        },
+        others
+      );
+    assert.deepEqual(named('Logins_review', ' LEAD LOGINS '), [
+      'The integration "Lead logins" (Lead_Logins) already has the name "LEAD LOGINS". Choose another name, so the list and the run log tell them apart.'
+    ]);
+    assert.deepEqual(named('lead_logins', 'Lead logins'), [], 'Edit keeps its own name');
+    assert.deepEqual(named('Logins_review', others[1].label ?? ''), [], 'archived names are free');
+  });
+
+  it('refuses at Save a name another saved integration has', () => {
+    const { org } = sampleOrg();
+    assert.throws(
+      () =>
+        org.saveIntegration({
+          ...loginsOnLead('email'),
+          label: 'Lead logins',
+          isNew: true
+        }),
+      /The integration "Lead logins" \(Lead_Logins\) already has the name "Lead logins"/
+    );
+  });
+
   it("holds a CSV source to the run's rules: credential name, packaged credentials, file path", () => {
     const csv = (credential: string, path: string): string[] =>
       validateIntegration({

@@ -462,7 +462,7 @@ export class SampleConsole {
   /** Validates like IntegrationValidator, then "deploys": the event follows a second later. */
   saveIntegration(definition: Definition | undefined): string {
     const received = withApexDefaults(definition);
-    const problems = validateIntegration(received);
+    const problems = validateIntegration(received, this.integrations);
     if (
       received?.isNew === true &&
       this.integrations.some((candidate) =>
