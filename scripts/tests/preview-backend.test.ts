@@ -1474,6 +1474,34 @@ describe('preview connections and catalog', () => {
     assert.match(tested.message ?? '', /^Could not call WalkMe Insights \(United States\): /);
   });
 
+  it('remembers refused credentials until the region is connected again, as RefusedCredentials does', () => {
+    const { org } = sampleOrg();
+    org.connect('US', 'walkme-client-4f2c', 'wrong-secret-1');
+    assert.equal(
+      org.getConnections().find((status) => status.regionCode === 'US')?.credentialsRefused,
+      false,
+      'unknown until WalkMe is asked'
+    );
+
+    const tested = org.testConnection('US');
+    assert.equal(tested.credentialsRefused, true);
+    const listed = org.getConnections().find((status) => status.regionCode === 'US');
+    assert.equal(listed?.connected, true);
+    assert.equal(listed?.credentialsRefused, true, 'still refused on the next page load');
+    assert.equal(listed?.failureReason, 'CREDENTIALS');
+    assert.match(
+      listed?.message ?? '',
+      /^WalkMe refused the client id and secret stored for WalkMe Insights \(United States\) at the last test or run\./
+    );
+
+    org.connect('US', 'walkme-client-4f2c', 'right-secret-1');
+    assert.equal(
+      org.getConnections().find((status) => status.regionCode === 'US')?.credentialsRefused,
+      false,
+      'new values are not refused'
+    );
+  });
+
   it('starts with Europe connected and validates a connect like the Apex', () => {
     const { org } = sampleOrg();
     assert.deepEqual(

@@ -149,6 +149,8 @@ interface StoredConnection {
   clientId: string;
   /** Whether WalkMe accepts the stored values: the preview refuses a secret containing "wrong". */
   accepted: boolean;
+  /** RefusedCredentials: whether the last test or run was refused (known only once asked). */
+  refused?: boolean;
 }
 
 function isBlank(value: string | null | undefined): value is null | undefined | '' {
@@ -247,7 +249,7 @@ export class SampleConsole {
   getConnections(): ConnectionStatus[] {
     return REGIONS.map((region) => {
       const stored = this.connections.get(region.code);
-      return {
+      const status: ConnectionStatus = {
         ...this.statusOf(region),
         connected: !!stored,
         ...(stored ? { clientIdHint: maskClientId(stored.clientId) } : {}),
@@ -255,6 +257,14 @@ export class SampleConsole {
           ? 'Connected. Use Test connection to check that WalkMe accepts the client id and secret.'
           : this.notConnected(region)
       };
+      return stored?.refused
+        ? {
+            ...status,
+            credentialsRefused: true,
+            failureReason: 'CREDENTIALS',
+            message: `WalkMe refused the client id and secret stored for ${connectionName(region)} at the last test or run. Connect the region again with the client id and secret of a valid WalkMe API key; integrations that use it fail until then.`
+          }
+        : status;
     });
   }
 
@@ -307,10 +317,12 @@ export class SampleConsole {
         message: `Could not call ${connectionName(region)}: We couldn't access the credential(s). You might not have the required permissions. Check that you have the Insights Sync Admin permission set and that the Named Credential ${region.credential} is enabled for callouts.`
       };
     }
+    stored.refused = !stored.accepted;
     if (!stored.accepted) {
       return {
         ...connected,
         testSucceeded: false,
+        credentialsRefused: true,
         failureReason: 'CREDENTIALS',
         message: `Test of ${connectionName(region)} failed: ${sentence(this.refusedMessage(region))}`
       };
@@ -732,7 +744,8 @@ export class SampleConsole {
       regionCode: region.code,
       regionLabel: region.label,
       host: region.host,
-      connected: false
+      connected: false,
+      credentialsRefused: false
     };
   }
 
@@ -766,6 +779,17 @@ export class SampleConsole {
       return `Insights (${region.label}) could not be called (Salesforce said: We couldn't access the credential(s). You might not have the required permissions, or the external credential might not exist.). Check in Setup that the Named Credential ${region.credential} is enabled, that the Insights account for region ${region.code} is connected in the Insights Sync console, and that the running user has the Insights Sync Admin permission set.`;
     }
     return stored.accepted ? undefined : this.refusedMessage(region);
+  }
+
+  /** SyncRunJob.rememberCredentials: what WalkMe said about the region's stored credentials. */
+  private rememberCredentials(definition: Definition): void {
+    if (definition.sourceType === 'CSV Export') {
+      return;
+    }
+    const stored = this.connections.get(regionFor(definition.connectionRegion).code);
+    if (stored && !this.lacksTokenAccess) {
+      stored.refused = !stored.accepted;
+    }
   }
 
   private checkSource(region: Region): void {
@@ -897,6 +921,7 @@ export class SampleConsole {
       );
       return;
     }
+    this.rememberCredentials(definition);
     try {
       pages = this.pagesOfSize(
         this.reportPages(definition),
