@@ -32,6 +32,12 @@ declare namespace InsightsSync {
     /** The result of a test made in this request; absent when none was made. */
     testSucceeded?: boolean;
     reportCount?: number;
+    /**
+     * Whether WalkMe refused the stored client id and secret (HTTP 401/403) at the test made in
+     * this request or, without one, at the last test or run: the region holds credentials
+     * (`connected`) but cannot be read from until it is connected again.
+     */
+    credentialsRefused?: boolean;
     /** A ReportSourceException.Reason name or `PRINCIPAL_ACCESS`. */
     failureReason?: string;
     /**

@@ -942,6 +942,42 @@ describe('preview saves: IntegrationValidator rules and the Integration_Saved__e
     );
   });
 
+  it('refuses the name of another integration, as IntegrationValidator does', () => {
+    const others = [
+      integration('Lead_Logins'),
+      { ...integration('Contact_NPS'), state: 'Archived' }
+    ];
+    const named = (developerName: string, label: string): string[] =>
+      validateIntegration(
+        {
+          ...loginsOnLead('email'),
+          matchPolicy: 'Update all',
+          blankValuePolicy: 'Leave as is',
+          developerName,
+          label
+        },
+        others
+      );
+    assert.deepEqual(named('Logins_review', ' LEAD LOGINS '), [
+      'The integration "Lead logins" (Lead_Logins) already has the name "LEAD LOGINS". Choose another name, so the list and the run log tell them apart.'
+    ]);
+    assert.deepEqual(named('lead_logins', 'Lead logins'), [], 'Edit keeps its own name');
+    assert.deepEqual(named('Logins_review', others[1].label ?? ''), [], 'archived names are free');
+  });
+
+  it('refuses at Save a name another saved integration has', () => {
+    const { org } = sampleOrg();
+    assert.throws(
+      () =>
+        org.saveIntegration({
+          ...loginsOnLead('email'),
+          label: 'Lead logins',
+          isNew: true
+        }),
+      /The integration "Lead logins" \(Lead_Logins\) already has the name "Lead logins"/
+    );
+  });
+
   it("holds a CSV source to the run's rules: credential name, packaged credentials, file path", () => {
     const csv = (credential: string, path: string): string[] =>
       validateIntegration({
@@ -1540,6 +1576,34 @@ describe('preview connections and catalog', () => {
     assert.equal(tested.failureReason, 'CONFIGURATION');
     assert.equal(tested.missingAccess, MISSING_TOKEN_ACCESS);
     assert.match(tested.message ?? '', /^Could not call WalkMe Insights \(United States\): /);
+  });
+
+  it('remembers refused credentials until the region is connected again, as RefusedCredentials does', () => {
+    const { org } = sampleOrg();
+    org.connect('US', 'walkme-client-4f2c', 'wrong-secret-1');
+    assert.equal(
+      org.getConnections().find((status) => status.regionCode === 'US')?.credentialsRefused,
+      false,
+      'unknown until WalkMe is asked'
+    );
+
+    const tested = org.testConnection('US');
+    assert.equal(tested.credentialsRefused, true);
+    const listed = org.getConnections().find((status) => status.regionCode === 'US');
+    assert.equal(listed?.connected, true);
+    assert.equal(listed?.credentialsRefused, true, 'still refused on the next page load');
+    assert.equal(listed?.failureReason, 'CREDENTIALS');
+    assert.match(
+      listed?.message ?? '',
+      /^WalkMe refused the client id and secret stored for WalkMe Insights \(United States\) at the last test or run\./
+    );
+
+    org.connect('US', 'walkme-client-4f2c', 'right-secret-1');
+    assert.equal(
+      org.getConnections().find((status) => status.regionCode === 'US')?.credentialsRefused,
+      false,
+      'new values are not refused'
+    );
   });
 
   it('starts with Europe connected and validates a connect like the Apex', () => {

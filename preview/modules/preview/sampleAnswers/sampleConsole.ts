@@ -157,6 +157,8 @@ interface StoredConnection {
   clientId: string;
   /** Whether WalkMe accepts the stored values: the preview refuses a secret containing "wrong". */
   accepted: boolean;
+  /** RefusedCredentials: whether the last test or run was refused (known only once asked). */
+  refused?: boolean;
 }
 
 function isBlank(value: string | null | undefined): value is null | undefined | '' {
@@ -257,7 +259,7 @@ export class SampleConsole {
   getConnections(): ConnectionStatus[] {
     return REGIONS.map((region) => {
       const stored = this.connections.get(region.code);
-      return {
+      const status: ConnectionStatus = {
         ...this.statusOf(region),
         connected: !!stored,
         ...(stored ? { clientIdHint: maskClientId(stored.clientId) } : {}),
@@ -265,6 +267,14 @@ export class SampleConsole {
           ? 'Connected. Use Test connection to check that WalkMe accepts the client id and secret.'
           : this.notConnected(region)
       };
+      return stored?.refused
+        ? {
+            ...status,
+            credentialsRefused: true,
+            failureReason: 'CREDENTIALS',
+            message: `WalkMe refused the client id and secret stored for ${connectionName(region)} at the last test or run. Connect the region again with the client id and secret of a valid WalkMe API key; integrations that use it fail until then.`
+          }
+        : status;
     });
   }
 
@@ -317,10 +327,12 @@ export class SampleConsole {
         message: `Could not call ${connectionName(region)}: We couldn't access the credential(s). You might not have the required permissions. Check that you have the Insights Sync Admin permission set and that the Named Credential ${region.credential} is enabled for callouts.`
       };
     }
+    stored.refused = !stored.accepted;
     if (!stored.accepted) {
       return {
         ...connected,
         testSucceeded: false,
+        credentialsRefused: true,
         failureReason: 'CREDENTIALS',
         message: `Test of ${connectionName(region)} failed: ${sentence(this.refusedMessage(region))}`
       };
@@ -474,7 +486,7 @@ export class SampleConsole {
   /** Validates like IntegrationValidator, then "deploys": the event follows a second later. */
   saveIntegration(definition: Definition | undefined): string {
     const received = withApexDefaults(definition);
-    const problems = validateIntegration(received);
+    const problems = validateIntegration(received, this.integrations);
     if (received && problems.length === 0) {
       problems.push(...resetProblems(received, findObject(received.targetObject)));
     }
@@ -766,7 +778,8 @@ export class SampleConsole {
       regionCode: region.code,
       regionLabel: region.label,
       host: region.host,
-      connected: false
+      connected: false,
+      credentialsRefused: false
     };
   }
 
@@ -800,6 +813,17 @@ export class SampleConsole {
       return `Insights (${region.label}) could not be called (Salesforce said: We couldn't access the credential(s). You might not have the required permissions, or the external credential might not exist.). Check in Setup that the Named Credential ${region.credential} is enabled, that the Insights account for region ${region.code} is connected in the Insights Sync console, and that the running user has the Insights Sync Admin permission set.`;
     }
     return stored.accepted ? undefined : this.refusedMessage(region);
+  }
+
+  /** SyncRunJob.rememberCredentials: what WalkMe said about the region's stored credentials. */
+  private rememberCredentials(definition: Definition): void {
+    if (definition.sourceType === 'CSV Export') {
+      return;
+    }
+    const stored = this.connections.get(regionFor(definition.connectionRegion).code);
+    if (stored && !this.lacksTokenAccess) {
+      stored.refused = !stored.accepted;
+    }
   }
 
   private checkSource(region: Region): void {
@@ -933,6 +957,7 @@ export class SampleConsole {
       );
       return;
     }
+    this.rememberCredentials(definition);
     try {
       pages = this.pagesOfSize(
         this.reportPages(definition),

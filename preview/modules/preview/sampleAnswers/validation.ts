@@ -437,7 +437,10 @@ class Validation {
   private keyField?: SampleField;
   private readonly rowByField = new Map<string, number>();
 
-  constructor(private readonly definition: InsightsSync.IntegrationDefinition) {}
+  constructor(
+    private readonly definition: InsightsSync.IntegrationDefinition,
+    private readonly others: readonly InsightsSync.IntegrationDefinition[]
+  ) {}
 
   run(): string[] {
     this.validateNames();
@@ -469,6 +472,8 @@ class Validation {
       this.problems.push(
         `The name "${label}" is longer than ${MAX_LABEL_LENGTH} characters. Shorten it.`
       );
+    } else {
+      this.checkLabelIsFree(label);
     }
     const developerName = this.definition.developerName?.trim();
     if (isBlank(developerName)) {
@@ -476,6 +481,23 @@ class Validation {
     } else if (!isValidDeveloperName(developerName)) {
       this.problems.push(
         `The API name "${this.definition.developerName}" is not valid. Use up to 40 letters, digits and single underscores, starting with a letter and not ending with an underscore, such as Lead_Logins.`
+      );
+    }
+  }
+
+  /** IntegrationValidator.checkLabelIsFree: archived integrations and the integration itself aside. */
+  private checkLabelIsFree(label: string): void {
+    const developerName = this.definition.developerName?.trim().toLowerCase();
+    const other = this.others.find(
+      (candidate) =>
+        candidate.state !== 'Archived' &&
+        (candidate.label ?? '').trim().toLowerCase() === label.toLowerCase() &&
+        (developerName === undefined ||
+          (candidate.developerName ?? '').toLowerCase() !== developerName)
+    );
+    if (other) {
+      this.problems.push(
+        `The integration "${other.label ?? ''}" (${other.developerName ?? ''}) already has the name "${label}". Choose another name, so the list and the run log tell them apart.`
       );
     }
   }
@@ -756,14 +778,18 @@ class Validation {
   }
 }
 
-/** Every reason the integration cannot be saved, in IntegrationValidator's order and words. */
+/**
+ * Every reason the integration cannot be saved, in IntegrationValidator's order and words.
+ * `others` are the org's saved integrations (IntegrationSelector's), whose names it may not take.
+ */
 export function validateIntegration(
-  definition: InsightsSync.IntegrationDefinition | null | undefined
+  definition: InsightsSync.IntegrationDefinition | null | undefined,
+  others: readonly InsightsSync.IntegrationDefinition[] = []
 ): string[] {
   if (!definition) {
     return ['There is no integration to save.'];
   }
-  return new Validation(definition).run();
+  return new Validation(definition, others).run();
 }
 
 function isValidDeveloperName(name: string): boolean {

@@ -1,10 +1,10 @@
 import { LightningElement } from 'lwc';
-import LightningConfirm from 'lightning/confirm';
 import getConnections from '@salesforce/apex/ConnectionController.getConnections';
 import connect from '@salesforce/apex/ConnectionController.connect';
 import testConnection from '@salesforce/apex/ConnectionController.testConnection';
 import disconnect from '@salesforce/apex/ConnectionController.disconnect';
 import getEnvironment from '@salesforce/apex/ConnectionController.getEnvironment';
+import getIntegrations from '@salesforce/apex/IntegrationController.getIntegrations';
 import { asMessageItems, readableErrors, type MessageItem } from 'c/syncFormat';
 
 type ConnectionStatus = InsightsSync.InsightsConnectionStatus;
@@ -20,14 +20,6 @@ interface ComboboxOption {
   value: string;
 }
 
-type NoticeVariant = 'success' | 'warning' | 'info';
-
-interface Notice {
-  variant: NoticeVariant;
-  message: string;
-  reportCount?: number;
-}
-
 interface RegionRow {
   regionCode: string;
   regionLabel: string;
@@ -38,10 +30,28 @@ interface RegionRow {
   clientIdHint?: string;
   message?: string;
   messageClass: string;
-  hasReportCount: boolean;
-  reportCount?: number;
   testButtonLabel: string;
   disconnectButtonLabel: string;
+}
+
+/** What the Disconnect dialog asks about: the region and the integrations reading from it. */
+interface DisconnectQuestion {
+  regionCode: string;
+  regionLabel: string;
+  /** The labels of the integrations that use the region, sorted. */
+  integrations: { key: string; label: string }[];
+  /** Why the integrations could not be read; empty when they were. */
+  integrationsError: string;
+}
+
+type Focusable = HTMLElement & { focus(): void };
+
+/** Whether WalkMe refused the region's stored credentials at the last test or run. */
+function isRefused(status: ConnectionStatus): boolean {
+  return (
+    status.credentialsRefused === true ||
+    (status.connected && status.failureReason === 'CREDENTIALS')
+  );
 }
 
 /**
@@ -99,11 +109,36 @@ export default class ConnectionPanel extends LightningElement {
   /** What is running, for the spinner's assistive text; empty while nothing runs. */
   busyText = '';
   errors: string[] = [];
-  notice?: Notice;
+  /**
+   * The outcome of the last action, for screen readers only: the region's row shows it (once),
+   * and this live region announces it wherever the focus is.
+   */
+  announcement = '';
+
+  /** Whether the statuses have been read once (successfully or not). */
+  loaded = false;
+  /**
+   * The admin's choice of the disclosure; until they choose, the panel is collapsed once a
+   * region is connected and none refused, and expanded otherwise.
+   */
+  expandedByChoice?: boolean;
+
+  /** The open Disconnect dialog, if any. */
+  disconnectQuestion?: DisconnectQuestion;
+  /** The Disconnect button that opened the dialog, to give the focus back to. */
+  private disconnectOpener?: Focusable;
+  private focusDialog = false;
 
   override connectedCallback(): void {
     // loadAll settles every failure into the panel itself.
     this.loadAll();
+  }
+
+  override renderedCallback(): void {
+    if (this.focusDialog && this.disconnectQuestion) {
+      this.focusDialog = false;
+      this.dialogButtons()[0]?.focus();
+    }
   }
 
   // ----- what the template shows
@@ -132,6 +167,59 @@ export default class ConnectionPanel extends LightningElement {
     return this.errors.length > 0;
   }
 
+  /**
+   * Collapsed once at least one region is connected and none is refused: then the panel has
+   * nothing to ask, and the integrations come first. Expanded while loading failed, no region is
+   * connected, or WalkMe refused a region's credentials.
+   */
+  get expanded(): boolean {
+    if (this.expandedByChoice !== undefined) {
+      return this.expandedByChoice;
+    }
+    if (this.hasLoadErrors || this.hasErrors) {
+      return true;
+    }
+    if (!this.loaded) {
+      return false;
+    }
+    return !this.statuses.some((status) => status.connected) || this.statuses.some(isRefused);
+  }
+
+  get collapsed(): boolean {
+    return !this.expanded;
+  }
+
+  get ariaExpanded(): string {
+    return String(this.expanded);
+  }
+
+  get disclosureIcon(): string {
+    return this.expanded ? 'utility:chevrondown' : 'utility:chevronright';
+  }
+
+  /** One line under the heading, so a collapsed panel still says how the regions stand. */
+  get summary(): string {
+    if (!this.loaded) {
+      return '';
+    }
+    const refused = this.statuses.filter(isRefused).map((status) => status.regionLabel);
+    const connected = this.statuses
+      .filter((status) => status.connected && !isRefused(status))
+      .map((status) => status.regionLabel);
+    const parts: string[] = [];
+    if (connected.length > 0) {
+      parts.push(`Connected: ${connected.join(', ')}`);
+    }
+    if (refused.length > 0) {
+      parts.push(`Credentials refused: ${refused.join(', ')}`);
+    }
+    return parts.length > 0 ? `${parts.join('. ')}.` : 'No region is connected.';
+  }
+
+  get hasSummary(): boolean {
+    return this.summary !== '';
+  }
+
   get hasRegions(): boolean {
     return this.statuses.length > 0;
   }
@@ -146,25 +234,36 @@ export default class ConnectionPanel extends LightningElement {
   }
 
   get regionRows(): RegionRow[] {
-    return this.statuses.map((status) => ({
-      regionCode: status.regionCode,
-      regionLabel: status.regionLabel,
-      host: status.host,
-      connected: status.connected,
-      stateLabel: status.connected ? 'Connected' : 'Not connected',
-      badgeClass: status.connected ? 'slds-theme_success' : '',
-      clientIdHint: status.clientIdHint,
-      message: status.message,
-      messageClass:
-        status.testSucceeded === false || status.failureReason
-          ? 'slds-text-color_error slds-m-top_xx-small'
-          : 'slds-text-color_weak slds-m-top_xx-small',
-      hasReportCount: status.testSucceeded === true && status.reportCount !== undefined,
-      reportCount: status.reportCount,
-      // The visible label inside the spoken name, so speech input finds the button by what it shows.
-      testButtonLabel: `Test connection to ${status.regionLabel}`,
-      disconnectButtonLabel: `Disconnect ${status.regionLabel}`
-    }));
+    return this.statuses.map((status) => {
+      const refused = isRefused(status);
+      let stateLabel = 'Not connected';
+      let badgeClass = '';
+      if (refused) {
+        stateLabel = 'Credentials refused';
+        badgeClass = 'slds-theme_error';
+      } else if (status.connected) {
+        stateLabel = 'Connected';
+        badgeClass = 'slds-theme_success';
+      }
+      return {
+        regionCode: status.regionCode,
+        regionLabel: status.regionLabel,
+        host: status.host,
+        connected: status.connected,
+        stateLabel,
+        badgeClass,
+        clientIdHint: status.clientIdHint,
+        // The message already says how many reports are tagged after a successful test.
+        message: status.message,
+        messageClass:
+          status.testSucceeded === false || status.failureReason
+            ? 'slds-text-color_error slds-m-top_xx-small'
+            : 'slds-text-color_weak slds-m-top_xx-small',
+        // The accessible name starts with the visible text (WCAG 2.5.3, Label in Name).
+        testButtonLabel: `Test connection to ${status.regionLabel}`,
+        disconnectButtonLabel: `Disconnect ${status.regionLabel}`
+      };
+    });
   }
 
   get regionOptions(): ComboboxOption[] {
@@ -194,16 +293,25 @@ export default class ConnectionPanel extends LightningElement {
     );
   }
 
-  get hasNotice(): boolean {
-    return this.notice !== undefined;
+  get hasDisconnectQuestion(): boolean {
+    return this.disconnectQuestion !== undefined;
   }
 
-  get noticeClass(): string {
-    return `slds-box slds-box_x-small slds-m-top_small slds-theme_${this.notice?.variant ?? 'info'}`;
+  get disconnectHasIntegrations(): boolean {
+    return (this.disconnectQuestion?.integrations.length ?? 0) > 0;
   }
 
-  get noticeHasReportCount(): boolean {
-    return this.notice?.reportCount !== undefined;
+  get disconnectIntegrationsIntro(): string {
+    const count = this.disconnectQuestion?.integrations.length ?? 0;
+    return count === 1
+      ? 'This integration uses it and fails until you connect the region again:'
+      : `These ${count} integrations use it and fail until you connect the region again:`;
+  }
+
+  // ----- disclosure
+
+  handleToggle(): void {
+    this.expandedByChoice = !this.expanded;
   }
 
   // ----- form input
@@ -218,6 +326,16 @@ export default class ConnectionPanel extends LightningElement {
 
   handleClientSecretChange(event: CustomEvent<{ value: string }>): void {
     this.clientSecret = event.detail.value ?? '';
+  }
+
+  /** Enter in a field of the connect form connects, as in any form. */
+  handleFieldKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'Enter' || event.isComposing) {
+      return;
+    }
+    event.preventDefault();
+    // handleConnect settles every failure into the panel itself.
+    this.handleConnect();
   }
 
   // ----- actions
@@ -272,23 +390,43 @@ export default class ConnectionPanel extends LightningElement {
     if (!regionCode || this.isBusy) {
       return;
     }
+    this.disconnectOpener = (event.currentTarget as Focusable | null) ?? undefined;
     const regionLabel = this.labelOf(regionCode);
-    const confirmed = await (LightningConfirm as unknown as LightningConfirmDialog).open({
-      label: `Disconnect ${regionLabel}?`,
-      message:
-        `Insights Sync deletes the client id and secret of ${regionLabel} and can no longer ` +
-        'call it. Integrations that use this region fail until you connect it again.',
-      variant: 'header',
-      theme: 'warning'
-    });
-    if (!confirmed) {
+    this.startAction(`Finding the integrations that use ${regionLabel}`);
+    let integrations: DisconnectQuestion['integrations'] = [];
+    let integrationsError = '';
+    try {
+      integrations = (await getIntegrations())
+        .filter((row) => row.sourceType !== 'CSV Export' && row.connectionRegion === regionCode)
+        .map((row) => ({ key: row.developerName, label: row.label || row.developerName }))
+        .sort((first, second) => first.label.localeCompare(second.label));
+    } catch (error) {
+      integrationsError =
+        'Insights Sync could not read which integrations use it: ' +
+        readableErrors(error).join(' ');
+    }
+    this.busyText = '';
+    this.disconnectQuestion = { regionCode, regionLabel, integrations, integrationsError };
+    // Once the dialog has rendered, its safe choice, Cancel, takes the focus (renderedCallback).
+    this.focusDialog = true;
+  }
+
+  handleCancelDisconnect(): void {
+    this.closeDisconnectQuestion();
+  }
+
+  async handleConfirmDisconnect(): Promise<void> {
+    const question = this.disconnectQuestion;
+    if (!question) {
       return;
     }
+    this.closeDisconnectQuestion();
+    const { regionCode, regionLabel } = question;
     this.startAction(`Disconnecting ${regionLabel}`);
     let removed: ConnectionStatus | undefined;
     try {
       removed = await disconnect({ regionCode });
-      this.notice = { variant: 'info', message: removed.message ?? `Disconnected ${regionLabel}.` };
+      this.announcement = removed.message ?? `Disconnected ${regionLabel}.`;
       this.applyStatus(removed);
       this.announceChange(removed.regionCode || regionCode, removed.connected);
     } catch (error) {
@@ -298,7 +436,49 @@ export default class ConnectionPanel extends LightningElement {
     this.busyText = '';
   }
 
+  /** The dialog is modal: Escape cancels, and Tab cycles between its two buttons. */
+  handleDialogKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      this.closeDisconnectQuestion();
+      return;
+    }
+    if (event.key !== 'Tab') {
+      return;
+    }
+    const buttons = this.dialogButtons();
+    const first = buttons[0];
+    const last = buttons[buttons.length - 1];
+    const active = this.template?.activeElement ?? null;
+    const inside = buttons.some((button) => button === active);
+    if (event.shiftKey && (active === first || !inside)) {
+      event.preventDefault();
+      last?.focus();
+    } else if (!event.shiftKey && (active === last || !inside)) {
+      event.preventDefault();
+      first?.focus();
+    }
+  }
+
   // ----- helpers
+
+  private dialogButtons(): Focusable[] {
+    return Array.from(
+      this.template?.querySelectorAll<Focusable>(
+        '[data-id="disconnect-dialog"] lightning-button'
+      ) ?? []
+    );
+  }
+
+  private closeDisconnectQuestion(): void {
+    this.disconnectQuestion = undefined;
+    const opener = this.disconnectOpener;
+    this.disconnectOpener = undefined;
+    if (opener?.isConnected) {
+      opener.focus();
+    }
+  }
 
   private async loadAll(): Promise<void> {
     this.busyText = 'Loading the Insights connections';
@@ -308,6 +488,7 @@ export default class ConnectionPanel extends LightningElement {
     } else {
       this.environmentErrors = readableErrors(environment.reason);
     }
+    this.loaded = true;
     this.busyText = '';
   }
 
@@ -327,25 +508,16 @@ export default class ConnectionPanel extends LightningElement {
     }
   }
 
-  /** Tests a region; a refused test is an answer (a notice), an Apex error is an error. */
+  /** Tests a region; a refused test is an answer (the status says why), an Apex error is an error. */
   private async runTest(regionCode: string): Promise<ConnectionStatus | undefined> {
     try {
       const tested = await testConnection({ regionCode });
       this.applyStatus(tested);
-      if (tested.testSucceeded) {
-        this.notice = {
-          // WalkMe answered, but a missing grant makes the next token renewal fail.
-          variant: tested.missingAccess ? 'warning' : 'success',
-          message: tested.message ?? `The connection to ${this.labelOf(regionCode)} works.`,
-          reportCount: tested.reportCount ?? 0
-        };
-      } else {
-        this.notice = {
-          variant: 'warning',
-          message:
-            tested.message ?? `The test of ${this.labelOf(regionCode)} failed; no reason was given.`
-        };
-      }
+      this.announcement =
+        tested.message ??
+        (tested.testSucceeded
+          ? `The connection to ${this.labelOf(regionCode)} works.`
+          : `The test of ${this.labelOf(regionCode)} failed; no reason was given.`);
       return tested;
     } catch (error) {
       this.errors = readableErrors(error);
@@ -354,9 +526,12 @@ export default class ConnectionPanel extends LightningElement {
   }
 
   private startAction(busyText: string): void {
+    // From the first action on, the panel stays as the admin sees it: a region connected a moment
+    // ago must not fold the panel away from its own result.
+    this.expandedByChoice = this.expanded;
     this.busyText = busyText;
     this.errors = [];
-    this.notice = undefined;
+    this.announcement = '';
   }
 
   private clearSecret(): void {

@@ -8,7 +8,13 @@ interface IntegrationDetail {
   label?: string;
 }
 
-type Focusable = HTMLElement & { focus(): void };
+type Focusable = HTMLElement & { focus(options?: FocusOptions): void };
+
+/** The public methods of c-integration-list that the console calls. */
+type ListElement = HTMLElement & {
+  refresh(): Promise<void> | void;
+  scrollToIntegration(developerName: string): Promise<boolean>;
+};
 
 /**
  * The Insights Sync tab: the connection panel, the integrations list and, in its place while it
@@ -35,8 +41,10 @@ export default class InsightsConsole extends LightningElement {
   private returnFocusTo?: Focusable;
 
   /**
-   * The wizard takes the list's place and comes first, as a Setup page does; the connection panel
-   * stays below it, so a region can be connected without leaving the wizard.
+   * The wizard takes the list's place and comes first, as a Setup page does. The integrations come
+   * before the connection panel, which is needed far less often (and folds away once a region is
+   * connected); while the wizard is open the panel stays below it, so a region can be connected
+   * without leaving the wizard.
    */
   get listShown(): boolean {
     return !this.wizardOpen;
@@ -64,7 +72,7 @@ export default class InsightsConsole extends LightningElement {
 
   handleSaved(event: CustomEvent<IntegrationDetail>): void {
     const { developerName, label } = event.detail;
-    this.closeWizard();
+    this.closeWizard(developerName);
     this.notice = `Saved ${label || developerName}. It runs on its schedule; Run Now runs it at once.`;
   }
 
@@ -112,19 +120,36 @@ export default class InsightsConsole extends LightningElement {
     this.wizardOpen = true;
   }
 
-  private closeWizard(): void {
+  /**
+   * @param savedName the integration the wizard just saved: its "Saved" message and its row are
+   * brought into view instead of the top of the page
+   */
+  private closeWizard(savedName = ''): void {
     this.wizardOpen = false;
     this.editingName = '';
-    // The list was rebuilt, so the focus goes to the page's heading rather than a control that is
-    // gone.
+    // The list was rebuilt, so the focus goes to the "Saved" message or the page's heading rather
+    // than a control that is gone.
     // eslint-disable-next-line @lwc/lwc/no-async-operation
     requestAnimationFrame(() => {
-      this.template?.querySelector<Focusable>('[data-id="console-heading"]')?.focus();
+      if (savedName) {
+        // showSaved settles without failing: a row not found leaves the message in view.
+        this.showSaved(savedName);
+      } else {
+        this.template?.querySelector<Focusable>('[data-id="console-heading"]')?.focus();
+      }
     });
   }
 
-  private listElement(): (HTMLElement & { refresh(): Promise<void> | void }) | null {
-    return this.template?.querySelector('c-integration-list') ?? null;
+  /** The "Saved" message at the top of the window, then the saved row scrolled into view. */
+  private async showSaved(developerName: string): Promise<void> {
+    const notice = this.template?.querySelector<Focusable>('[data-id="console-notice"]');
+    notice?.focus({ preventScroll: true });
+    notice?.scrollIntoView?.({ block: 'start' });
+    await this.listElement()?.scrollToIntegration(developerName);
+  }
+
+  private listElement(): ListElement | null {
+    return this.template?.querySelector<ListElement>('c-integration-list') ?? null;
   }
 
   /** The element that had the focus when an overlay opened, through the child's shadow root. */

@@ -257,6 +257,8 @@ export default class IntegrationList extends LightningElement {
   private deploymentsStarted = 0;
   private deploymentTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private followTimer?: ReturnType<typeof setTimeout>;
+  /** The load under way (or the last one), for scrollToIntegration to wait for. */
+  private refreshing: Promise<unknown> = Promise.resolve();
 
   override connectedCallback(): void {
     this.connected = true;
@@ -283,7 +285,32 @@ export default class IntegrationList extends LightningElement {
   /** Reloads the integrations and the dispatcher's status, e.g. after the wizard saved. */
   @api
   async refresh(): Promise<void> {
-    await Promise.all([this.loadIntegrations(), this.loadSchedulerStatus()]);
+    this.refreshing = Promise.all([this.loadIntegrations(), this.loadSchedulerStatus()]);
+    await this.refreshing;
+  }
+
+  /**
+   * Scrolls an integration's row into view once the list has loaded, e.g. after the wizard saved
+   * it (the console shows its "Saved" message above the list).
+   * @param developerName the integration's API name, in any case
+   * @returns whether the row is listed
+   */
+  @api
+  async scrollToIntegration(developerName: string): Promise<boolean> {
+    await this.refreshing;
+    // The rows render after the load: look for the row in the next frame.
+    // eslint-disable-next-line @lwc/lwc/no-async-operation
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    if (!this.connected) {
+      return false;
+    }
+    const row = Array.from(
+      this.template?.querySelectorAll<HTMLElement>('tr[data-developer-name]') ?? []
+    ).find(
+      (candidate) => candidate.dataset.developerName?.toLowerCase() === developerName.toLowerCase()
+    );
+    row?.scrollIntoView?.({ block: 'nearest' });
+    return row !== undefined;
   }
 
   // ----- what the template shows

@@ -53,7 +53,9 @@ export default class WizardEnvironmentStep extends LightningElement {
   get connectionOptions(): ComboboxOption[] {
     return this.connectedRegions.map((status) => ({
       value: status.regionCode,
-      label: `${status.regionLabel} (${status.host})`
+      label:
+        `${status.regionLabel} (${status.host})` +
+        (status.credentialsRefused === true ? ' · Credentials refused' : '')
     }));
   }
 
@@ -81,6 +83,21 @@ export default class WizardEnvironmentStep extends LightningElement {
     return (
       `This integration reads from ${label}, which is not connected. Connect it in the ` +
       'Connection panel, or choose another connection.'
+    );
+  }
+
+  /** WalkMe refused the chosen region's stored credentials when they were last used. */
+  get refusedWarning(): string {
+    const chosen = this.connectedRegions.find(
+      (status) => status.regionCode === (this.connectionRegion ?? '')
+    );
+    if (chosen?.credentialsRefused !== true) {
+      return '';
+    }
+    return (
+      `WalkMe refused the credentials of ${chosen.regionLabel} when they were last used: its ` +
+      'reports cannot be read and runs fail until you connect it again with valid credentials ' +
+      'in the Connection panel.'
     );
   }
 

@@ -1,11 +1,11 @@
 import { createElement } from 'lwc';
-import LightningConfirm from 'lightning/confirm';
 import ConnectionPanel from 'c/connectionPanel';
 import getConnections from '@salesforce/apex/ConnectionController.getConnections';
 import connect from '@salesforce/apex/ConnectionController.connect';
 import testConnection from '@salesforce/apex/ConnectionController.testConnection';
 import disconnect from '@salesforce/apex/ConnectionController.disconnect';
 import getEnvironment from '@salesforce/apex/ConnectionController.getEnvironment';
+import getIntegrations from '@salesforce/apex/IntegrationController.getIntegrations';
 
 jest.mock('@salesforce/apex/ConnectionController.getConnections', () => ({ default: jest.fn() }), {
   virtual: true
@@ -22,7 +22,13 @@ jest.mock('@salesforce/apex/ConnectionController.disconnect', () => ({ default: 
 jest.mock('@salesforce/apex/ConnectionController.getEnvironment', () => ({ default: jest.fn() }), {
   virtual: true
 });
-jest.mock('lightning/confirm', () => ({ __esModule: true, default: { open: jest.fn() } }));
+jest.mock(
+  '@salesforce/apex/IntegrationController.getIntegrations',
+  () => ({ default: jest.fn() }),
+  {
+    virtual: true
+  }
+);
 
 type Status = InsightsSync.InsightsConnectionStatus;
 
@@ -42,7 +48,29 @@ const connectMock = connect as jest.MockedFunction<typeof connect>;
 const testConnectionMock = testConnection as jest.MockedFunction<typeof testConnection>;
 const disconnectMock = disconnect as jest.MockedFunction<typeof disconnect>;
 const getEnvironmentMock = getEnvironment as jest.MockedFunction<typeof getEnvironment>;
-const confirmOpen = (LightningConfirm as unknown as { open: jest.Mock }).open;
+const getIntegrationsMock = getIntegrations as jest.MockedFunction<typeof getIntegrations>;
+
+/** Rows of the integration list, as much of them as the panel reads. */
+function integrationRow(
+  developerName: string,
+  label: string,
+  connectionRegion: string,
+  sourceType = 'Insights API'
+): InsightsSync.IntegrationRow {
+  return {
+    developerName,
+    label,
+    connectionRegion,
+    sourceType
+  } as unknown as InsightsSync.IntegrationRow;
+}
+
+const INTEGRATIONS = [
+  integrationRow('Lead_Logins', 'Lead logins', 'US'),
+  integrationRow('Contact_NPS', 'Contact NPS', 'US'),
+  integrationRow('Account_Onboarding', 'Account onboarding', 'EU'),
+  integrationRow('Csv_Logins', 'CSV logins', 'US', 'CSV Export')
+];
 
 const SECRET = 'wm-Secret-7Q2x!value';
 const CLIENT_ID = 'client-id-0042-9a7f';
@@ -108,6 +136,24 @@ function text(element: HTMLElement, selector: string): string {
 
 function regionItem(element: HTMLElement, regionCode: string): HTMLElement {
   return query(element, `li[data-region="${regionCode}"]`);
+}
+
+function rowMessage(element: HTMLElement, regionCode: string): HTMLElement {
+  return within<HTMLElement>(regionItem(element, regionCode), '[data-id="message"]');
+}
+
+function stateOf(element: HTMLElement, regionCode: string): FormElement {
+  return within(regionItem(element, regionCode), '[data-id="state"]');
+}
+
+/** How often a text appears anywhere the panel shows it (the live announcement left out). */
+function visibleCount(element: HTMLElement, part: string): number {
+  const notice = query(element, '[data-id="notice"]');
+  const saved = notice.textContent;
+  notice.textContent = '';
+  const count = everythingRendered(element.shadowRoot as unknown as Node).split(part).length - 1;
+  notice.textContent = saved;
+  return count;
 }
 
 function connectButton(element: HTMLElement): FormElement {
@@ -235,9 +281,14 @@ describe('c-connection-panel', () => {
       const element = await render();
 
       const usButtons = regionItem(element, 'US').querySelectorAll('lightning-button');
+      // Each accessible name starts with the visible label (WCAG 2.5.3, Label in Name).
       expect(Array.from(usButtons).map((button) => button.getAttribute('aria-label'))).toEqual([
         'Test connection to United States',
         'Disconnect United States'
+      ]);
+      expect(Array.from(usButtons).map((button) => (button as FormElement).label)).toEqual([
+        'Test connection',
+        'Disconnect'
       ]);
       expect(regionItem(element, 'EU').querySelectorAll('lightning-button')).toHaveLength(0);
     });
@@ -344,14 +395,64 @@ describe('c-connection-panel', () => {
 
       await click(connectButton(element));
 
+      expect(rowMessage(element, 'EU').textContent).toContain(
+        'WalkMe accepted the connection to WalkMe Insights (Europe): 3 reports are tagged'
+      );
+      expect(stateOf(element, 'EU').label).toBe('Connected');
       expect(text(element, '[data-id="notice"]')).toContain('WalkMe accepted the connection');
-      expect(text(element, '[data-id="notice-report-count"]')).toBe(
-        'Reports tagged for Salesforce: 3'
+      expect(query(element, '[data-id="notice"]').className).toContain('slds-assistive-text');
+    });
+
+    it('shows the outcome once, with the report count once', async () => {
+      const element = await render();
+      await fillForm(element);
+
+      await click(connectButton(element));
+
+      expect(visibleCount(element, 'WalkMe accepted the connection')).toBe(1);
+      expect(visibleCount(element, '3 reports')).toBe(1);
+      expect(visibleCount(element, 'Reports tagged for Salesforce')).toBe(0);
+    });
+
+    it('connects when Enter is pressed in the client secret or the client id', async () => {
+      const element = await render();
+      await fillForm(element);
+
+      secretInput(element).dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true })
       );
-      expect(query(element, '[data-id="notice"]').className).toContain('slds-theme_success');
-      expect(regionItem(element, 'EU').querySelector<FormElement>('[data-id="state"]')?.label).toBe(
-        'Connected'
+      await flushPromises();
+
+      expect(connectMock).toHaveBeenCalledWith({
+        regionCode: 'EU',
+        clientId: CLIENT_ID,
+        clientSecret: SECRET
+      });
+
+      connectMock.mockClear();
+      await fillForm(element);
+      query(element, 'lightning-input[data-id="client-id"]').dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true })
       );
+      await flushPromises();
+      expect(connectMock).toHaveBeenCalledTimes(1);
+    });
+
+    it('ignores Enter while the form is incomplete, and other keys', async () => {
+      const element = await render();
+      await enter(element, 'lightning-combobox[data-id="region"]', 'EU');
+      await enter(element, 'lightning-input[data-id="client-id"]', CLIENT_ID);
+
+      secretInput(element).dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true })
+      );
+      await enter(element, 'lightning-input[data-id="client-secret"]', SECRET);
+      secretInput(element).dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'a', bubbles: true, cancelable: true })
+      );
+      await flushPromises();
+
+      expect(connectMock).not.toHaveBeenCalled();
     });
 
     it('shows why the test failed when WalkMe refuses the new credentials', async () => {
@@ -361,10 +462,13 @@ describe('c-connection-panel', () => {
 
       await click(connectButton(element));
 
-      const notice = text(element, '[data-id="notice"]');
-      expect(notice).toContain('WalkMe refused the client id and secret (HTTP 401)');
-      expect(notice).not.toContain('Reports tagged');
-      expect(query(element, '[data-id="notice"]').className).toContain('slds-theme_warning');
+      expect(rowMessage(element, 'EU').textContent).toContain(
+        'WalkMe refused the client id and secret (HTTP 401)'
+      );
+      expect(rowMessage(element, 'EU').className).toContain('slds-text-color_error');
+      expect(stateOf(element, 'EU').label).toBe('Credentials refused');
+      expect(stateOf(element, 'EU').className).toContain('slds-theme_error');
+      expect(visibleCount(element, 'HTTP 401')).toBe(1);
     });
 
     it('keeps the region connected and shows why when the test after connecting cannot run', async () => {
@@ -493,7 +597,7 @@ describe('c-connection-panel', () => {
       const eu = regionItem(element, 'EU');
       expect(eu.querySelector<FormElement>('[data-id="state"]')?.label).toBe('Connected');
       expect(eu.querySelector('[data-id="client-id-hint"]')?.textContent).toContain('••••9a7f');
-      expect(eu.querySelector('[data-id="report-count"]')?.textContent).toContain('3');
+      expect(eu.querySelector('[data-id="message"]')?.textContent).toContain('3 reports');
     });
   });
 
@@ -505,9 +609,7 @@ describe('c-connection-panel', () => {
       await click(within(regionItem(element, 'US'), 'lightning-button[data-action="test"]'));
 
       expect(testConnectionMock).toHaveBeenCalledWith({ regionCode: 'US' });
-      expect(text(element, '[data-id="notice-report-count"]')).toBe(
-        'Reports tagged for Salesforce: 3'
-      );
+      expect(rowMessage(element, 'US').textContent).toContain('3 reports are tagged');
       expect(getConnectionsMock).toHaveBeenCalledTimes(2);
     });
 
@@ -524,8 +626,9 @@ describe('c-connection-panel', () => {
       expect(text(element, '[data-id="missing-access"]')).toBe(MISSING_ACCESS);
       expect(MISSING_ACCESS).toContain('Modify All Records');
       expect(MISSING_ACCESS).toContain('User External Credentials');
+      expect(rowMessage(element, 'US').textContent).toContain('Could not call WalkMe Insights');
       expect(text(element, '[data-id="notice"]')).toContain('Could not call WalkMe Insights');
-      expect(query(element, '[data-id="notice"]').className).toContain('slds-theme_warning');
+      expect(stateOf(element, 'US').label).toBe('Connected');
     });
 
     it('warns rather than reports success when WalkMe answers but the access is missing', async () => {
@@ -538,7 +641,9 @@ describe('c-connection-panel', () => {
 
       await click(within(regionItem(element, 'US'), 'lightning-button[data-action="test"]'));
 
-      expect(query(element, '[data-id="notice"]').className).toContain('slds-theme_warning');
+      expect(query(element, '[data-id="missing-access"]').className).toContain(
+        'slds-theme_warning'
+      );
       expect(text(element, '[data-id="missing-access"]')).toBe(MISSING_ACCESS);
     });
 
@@ -555,7 +660,7 @@ describe('c-connection-panel', () => {
       await click(testButton());
 
       expect(element.shadowRoot?.querySelector('[data-id="missing-access"]')).toBeNull();
-      expect(query(element, '[data-id="notice"]').className).toContain('slds-theme_success');
+      expect(rowMessage(element, 'US').textContent).toContain('WalkMe accepted');
     });
 
     it('shows an Error thrown by the call as a readable message', async () => {
@@ -574,29 +679,130 @@ describe('c-connection-panel', () => {
       return within(regionItem(element, 'US'), 'lightning-button[data-action="disconnect"]');
     }
 
-    it('asks for confirmation and leaves the region connected when the admin cancels', async () => {
-      confirmOpen.mockResolvedValue(false);
+    function dialog(element: HTMLElement): HTMLElement | null {
+      return (
+        element.shadowRoot?.querySelector<HTMLElement>('[data-id="disconnect-dialog"]') ?? null
+      );
+    }
+
+    function dialogButton(element: HTMLElement, action: string): FormElement {
+      return query(
+        element,
+        `[data-id="disconnect-dialog"] lightning-button[data-action="${action}"]`
+      );
+    }
+
+    beforeEach(() => {
+      getIntegrationsMock.mockResolvedValue(INTEGRATIONS);
+    });
+
+    it('asks in a dialog that names the integrations using the region, with a Disconnect button', async () => {
+      const element = await render();
+
+      await click(disconnectButton(element));
+
+      const opened = dialog(element) as HTMLElement;
+      expect(opened.getAttribute('role')).toBe('dialog');
+      expect(opened.getAttribute('aria-modal')).toBe('true');
+      expect(text(element, '[data-id="disconnect-dialog"] h2')).toBe('Disconnect United States?');
+      expect(text(element, '[data-id="disconnect-dialog"] .slds-modal__content')).toContain(
+        'These 2 integrations use it and fail until you connect the region again:'
+      );
+      const named = Array.from(
+        element.shadowRoot?.querySelectorAll('[data-id="disconnect-integrations"] li') ?? []
+      ).map((item) => item.textContent);
+      expect(named).toEqual(['Contact NPS', 'Lead logins']);
+      expect(dialogButton(element, 'confirm-disconnect').label).toBe('Disconnect');
+      expect(dialogButton(element, 'cancel-disconnect').label).toBe('Cancel');
+      expect(disconnectMock).not.toHaveBeenCalled();
+    });
+
+    it('says when no integration uses the region', async () => {
+      getIntegrationsMock.mockResolvedValue([integrationRow('A', 'Account onboarding', 'EU')]);
+      const element = await render();
+
+      await click(disconnectButton(element));
+
+      expect(text(element, '[data-id="disconnect-integrations"]')).toBe(
+        'No integration uses this region.'
+      );
+    });
+
+    it('still asks, saying why, when the integrations cannot be read', async () => {
+      getIntegrationsMock.mockRejectedValue({ body: { message: 'No access to integrations.' } });
+      const element = await render();
+
+      await click(disconnectButton(element));
+
+      expect(text(element, '[data-id="disconnect-integrations"]')).toBe(
+        'Insights Sync could not read which integrations use it: No access to integrations.'
+      );
+      expect(dialogButton(element, 'confirm-disconnect').label).toBe('Disconnect');
+    });
+
+    it('leaves the region connected when the admin cancels', async () => {
       const element = await render();
       const changes = collectConnectionChanges(element);
 
       await click(disconnectButton(element));
+      await click(dialogButton(element, 'cancel-disconnect'));
 
-      expect(confirmOpen).toHaveBeenCalledTimes(1);
-      expect(confirmOpen.mock.calls[0][0]).toEqual(
-        expect.objectContaining({ label: 'Disconnect United States?' })
-      );
+      expect(dialog(element)).toBeNull();
       expect(disconnectMock).not.toHaveBeenCalled();
       expect(changes).toEqual([]);
     });
 
+    it('closes on Escape without disconnecting', async () => {
+      const element = await render();
+
+      await click(disconnectButton(element));
+      (dialog(element) as HTMLElement).dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true })
+      );
+      await flushPromises();
+
+      expect(dialog(element)).toBeNull();
+      expect(disconnectMock).not.toHaveBeenCalled();
+    });
+
+    it('keeps Tab inside the dialog', async () => {
+      const element = await render();
+      await click(disconnectButton(element));
+      const cancel = dialogButton(element, 'cancel-disconnect');
+      const confirm = dialogButton(element, 'confirm-disconnect');
+      const focused: HTMLElement[] = [];
+      for (const button of [cancel, confirm]) {
+        button.focus = () => {
+          focused.push(button);
+        };
+      }
+
+      const tab = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true });
+      (dialog(element) as HTMLElement).dispatchEvent(tab);
+      const shiftTab = new KeyboardEvent('keydown', {
+        key: 'Tab',
+        shiftKey: true,
+        bubbles: true,
+        cancelable: true
+      });
+      (dialog(element) as HTMLElement).dispatchEvent(shiftTab);
+
+      // The focus is outside both buttons (jsdom moves none): Tab goes to the first, Shift+Tab to
+      // the last, and neither leaves the dialog.
+      expect(tab.defaultPrevented).toBe(true);
+      expect(shiftTab.defaultPrevented).toBe(true);
+      expect(focused).toEqual([cancel, confirm]);
+    });
+
     it('disconnects once confirmed, announces the change and refreshes the statuses', async () => {
-      confirmOpen.mockResolvedValue(true);
       disconnectMock.mockResolvedValue(DISCONNECTED_US);
       const element = await render();
       const changes = collectConnectionChanges(element);
 
       await click(disconnectButton(element));
+      await click(dialogButton(element, 'confirm-disconnect'));
 
+      expect(dialog(element)).toBeNull();
       expect(disconnectMock).toHaveBeenCalledWith({ regionCode: 'US' });
       expect(changes).toEqual([{ regionCode: 'US', connected: false }]);
       expect(getConnectionsMock).toHaveBeenCalledTimes(2);
@@ -607,7 +813,6 @@ describe('c-connection-panel', () => {
     });
 
     it('shows the Apex error when the region cannot be disconnected', async () => {
-      confirmOpen.mockResolvedValue(true);
       disconnectMock.mockRejectedValue({
         body: { message: 'Insights Sync could not disconnect the region.' }
       });
@@ -615,11 +820,119 @@ describe('c-connection-panel', () => {
       const changes = collectConnectionChanges(element);
 
       await click(disconnectButton(element));
+      await click(dialogButton(element, 'confirm-disconnect'));
 
       expect(text(element, '[data-id="errors"]')).toBe(
         'Insights Sync could not disconnect the region.'
       );
       expect(changes).toEqual([]);
+    });
+  });
+
+  describe('refused credentials', () => {
+    const REFUSED_US: Status = {
+      ...CONNECTIONS[0],
+      credentialsRefused: true,
+      failureReason: 'CREDENTIALS',
+      message:
+        'WalkMe refused the client id and secret stored for WalkMe Insights (United States) at the last test or run.'
+    };
+
+    it('shows a region refused at the last test or run as Credentials refused, never Connected', async () => {
+      getConnectionsMock.mockResolvedValue([REFUSED_US, ...CONNECTIONS.slice(1)]);
+      const element = await render();
+
+      expect(stateOf(element, 'US').label).toBe('Credentials refused');
+      expect(stateOf(element, 'US').className).toContain('slds-theme_error');
+      expect(rowMessage(element, 'US').className).toContain('slds-text-color_error');
+      expect(visibleCount(element, 'Connected')).toBe(0);
+      expect(text(element, '[data-id="summary"]')).toBe('Credentials refused: United States.');
+    });
+
+    it('shows Credentials refused after a test that WalkMe refused', async () => {
+      testConnectionMock.mockResolvedValue({ ...TEST_FAILED, regionCode: 'US' });
+      const element = await render();
+
+      await click(within(regionItem(element, 'US'), 'lightning-button[data-action="test"]'));
+
+      expect(stateOf(element, 'US').label).toBe('Credentials refused');
+    });
+  });
+
+  describe('disclosure', () => {
+    function toggle(element: HTMLElement): HTMLButtonElement {
+      return query<HTMLButtonElement>(element, 'button[data-action="toggle"]');
+    }
+
+    function bodyHidden(element: HTMLElement): boolean {
+      return query(element, '[data-id="body"]').hidden;
+    }
+
+    it('is collapsed once a region is connected, and says which in the header', async () => {
+      const element = await render();
+
+      expect(toggle(element).getAttribute('aria-expanded')).toBe('false');
+      expect(toggle(element).textContent?.trim()).toBe('WalkMe Insights connections');
+      expect(bodyHidden(element)).toBe(true);
+      expect(text(element, '[data-id="summary"]')).toBe('Connected: United States.');
+    });
+
+    it('is expanded when no region is connected', async () => {
+      getConnectionsMock.mockResolvedValue(
+        CONNECTIONS.map((status) => ({ ...status, connected: false }))
+      );
+      const element = await render();
+
+      expect(toggle(element).getAttribute('aria-expanded')).toBe('true');
+      expect(bodyHidden(element)).toBe(false);
+      expect(text(element, '[data-id="summary"]')).toBe('No region is connected.');
+    });
+
+    it('is expanded when a region is refused, even with others connected', async () => {
+      getConnectionsMock.mockResolvedValue([
+        CONNECTIONS[0],
+        { ...CONNECTIONS[1], connected: true, credentialsRefused: true }
+      ]);
+      const element = await render();
+
+      expect(toggle(element).getAttribute('aria-expanded')).toBe('true');
+      expect(text(element, '[data-id="summary"]')).toBe(
+        'Connected: United States. Credentials refused: Europe.'
+      );
+    });
+
+    it('is expanded when the statuses cannot be read', async () => {
+      getConnectionsMock.mockRejectedValue({ body: { message: 'Unreadable.' } });
+      const element = await render();
+
+      expect(toggle(element).getAttribute('aria-expanded')).toBe('true');
+    });
+
+    it('opens and closes on its button', async () => {
+      const element = await render();
+
+      await click(toggle(element));
+      expect(toggle(element).getAttribute('aria-expanded')).toBe('true');
+      expect(bodyHidden(element)).toBe(false);
+
+      await click(toggle(element));
+      expect(toggle(element).getAttribute('aria-expanded')).toBe('false');
+      expect(bodyHidden(element)).toBe(true);
+    });
+
+    it('stays open after connecting the first region, to show the result', async () => {
+      getConnectionsMock.mockResolvedValue(
+        CONNECTIONS.map((status) => ({ ...status, connected: false }))
+      );
+      connectMock.mockResolvedValue(CONNECTED_EU);
+      testConnectionMock.mockResolvedValue(TEST_SUCCEEDED);
+      const element = await render();
+      await fillForm(element);
+
+      await click(connectButton(element));
+
+      expect(stateOf(element, 'EU').label).toBe('Connected');
+      expect(toggle(element).getAttribute('aria-expanded')).toBe('true');
     });
   });
 });

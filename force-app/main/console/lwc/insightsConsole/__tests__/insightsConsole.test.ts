@@ -73,6 +73,13 @@ function flushPromises(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** One animation frame, then every promise it released. */
+async function nextFrame(): Promise<void> {
+  // eslint-disable-next-line @lwc/lwc/no-async-operation
+  await new Promise((resolve) => requestAnimationFrame(resolve));
+  await flushPromises();
+}
+
 async function render(): Promise<HTMLElement> {
   const element = createElement('c-insights-console', { is: InsightsConsole });
   document.body.appendChild(element);
@@ -183,6 +190,46 @@ describe('c-insights-console', () => {
     expect(part(element, '[data-id="console-notice"]')!.textContent).toContain(
       'Saved Lead logins.'
     );
+  });
+
+  it('puts the integrations before the connection panel', async () => {
+    const element = await render();
+
+    const list = part(element, 'c-integration-list') as HTMLElement;
+    const panel = part(element, 'c-connection-panel') as HTMLElement;
+    expect(list.compareDocumentPosition(panel) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it('brings the Saved message and the saved row into view after a save', async () => {
+    const scrolled: string[] = [];
+    const scrollIntoView = jest.fn(function (this: HTMLElement) {
+      scrolled.push(this.dataset.id ?? this.dataset.developerName ?? this.tagName);
+    });
+    Object.defineProperty(HTMLElement.prototype, 'scrollIntoView', {
+      configurable: true,
+      value: scrollIntoView
+    });
+    try {
+      const element = await render();
+      part(element, 'c-integration-list')!.dispatchEvent(new CustomEvent('newintegration'));
+      await flushPromises();
+      // The wizard brings itself into view as it opens; what follows the save is what counts.
+      scrolled.length = 0;
+
+      part(element, 'c-integration-wizard')!.dispatchEvent(
+        new CustomEvent('saved', { detail: { developerName: 'lead_logins', label: 'Lead logins' } })
+      );
+      // The frame in which the console looks, the list's load, and the frame after it.
+      await nextFrame();
+      await nextFrame();
+      await nextFrame();
+
+      expect(scrolled).toEqual(['console-notice', 'Lead_Logins']);
+      const notice = part(element, '[data-id="console-notice"]') as HTMLElement;
+      expect(element.shadowRoot!.activeElement).toBe(notice);
+    } finally {
+      delete (HTMLElement.prototype as Partial<HTMLElement>).scrollIntoView;
+    }
   });
 
   it("opens the Log overlay on an integration's runs and closes it", async () => {

@@ -146,6 +146,31 @@ describe('c-wizard-environment-step', () => {
     );
   });
 
+  it('flags a region whose credentials WalkMe refused, in its option and under the choice', async () => {
+    const element = await render({
+      connections: CONNECTIONS.map((status) => ({
+        ...status,
+        credentialsRefused: status.regionCode === 'EU'
+      })),
+      connectionRegion: 'EU'
+    });
+
+    const labels = (
+      query(element, 'lightning-radio-group') as unknown as { options: { label: string }[] }
+    ).options.map((option) => option.label);
+    expect(labels).toContain('Europe (eu-api.walkme.com) · Credentials refused');
+    expect(labels).toContain('United States (api.walkme.com)');
+    expect(text(element, '[data-id="refused-warning"]')).toContain(
+      'WalkMe refused the credentials of Europe'
+    );
+  });
+
+  it('says nothing of refused credentials for a region WalkMe accepts', async () => {
+    const element = await render({ connectionRegion: 'EU' });
+
+    expect(find(element, '[data-id="refused-warning"]')).toBeNull();
+  });
+
   it('moves the focus to its heading when asked', async () => {
     const element = await render();
 
