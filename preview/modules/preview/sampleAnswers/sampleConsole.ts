@@ -23,7 +23,8 @@ import {
   SAMPLE_REPORT_PAGES,
   type ReportPageData
 } from '../sampleIntegrations/sampleIntegrations.js';
-import { NO_COUNTS, SAMPLE_RUNS, SAMPLE_RUN_DETAILS } from '../sampleRuns/sampleRuns.js';
+import { NO_COUNTS, sampleRunsAt } from '../sampleRuns/sampleRuns.js';
+import { labelOf, warningOf, withOutcome } from './runOutcome.js';
 import { describeSchedule, nextFullHour } from './schedule.js';
 import {
   previewResult,
@@ -227,11 +228,12 @@ export class SampleConsole {
     this.later = options.later ?? ((task, delayMs) => setTimeout(task, delayMs));
     this.publish = options.publish ?? (() => undefined);
     this.settings = { ...DEFAULT_SETTINGS, ...options.settings };
-    // The sample runs stay as they are; their detail shares the summary, as the Apex reads both
-    // from one record.
-    this.runs = cloned([...SAMPLE_RUNS]);
+    // The sample runs, moved to just before now; their detail shares the summary, as the Apex
+    // reads both from one record.
+    const samples = sampleRunsAt(this.now());
+    this.runs = cloned(samples.runs);
     this.runDetails = {};
-    for (const [id, detail] of Object.entries(SAMPLE_RUN_DETAILS)) {
+    for (const [id, detail] of Object.entries(samples.details)) {
       const run = this.runs.find((candidate) => candidate.id === id);
       this.runDetails[id] = { ...cloned(detail), run: run ?? cloned(detail.run) };
     }
@@ -1003,11 +1005,15 @@ export class SampleConsole {
           ? 'Completed with errors'
           : 'Completed';
     }
+    // RunSummary.forRun: the outcome and warning the console shows.
+    Object.assign(run, withOutcome(run));
     const totals = `${countsText(run, run.issueCount)}; pages ${run.pagesRead}.`;
     const reason = errorSummary ? ` (${abbreviate(errorSummary.trim(), 500)})` : '';
+    const warning = warningOf(run);
     this.step(
       runId,
-      `Finished: ${run.status}${reason}. ${totals.charAt(0).toUpperCase()}${totals.slice(1)}`
+      `Finished: ${labelOf(run) ?? ''}${reason}. ${warning ? `${warning} ` : ''}` +
+        `${totals.charAt(0).toUpperCase()}${totals.slice(1)}`
     );
   }
 }
