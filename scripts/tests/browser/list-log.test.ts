@@ -7,10 +7,41 @@
  * sideways scrolling.
  */
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { PreviewHarness, artifactsDir } from './previewHarness.ts';
+
+const require = createRequire(import.meta.url);
+/** The components this file covers: an axe finding inside one of them is ours to fix. */
+const OWN_COMPONENTS = /^c-(integration-list|log-viewer|run-status-badge)$/;
+
+/**
+ * The axe-core violations whose element lies inside the list, the Log or a status badge, as
+ * `rule: path`. (The synthetic shadow hides the components from `document.querySelector`, so the
+ * whole page is checked and the findings are sorted by the path axe gives.)
+ */
+async function ownViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  }
+  const found = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<unknown> } })
+      .axe;
+    const result = (await axe.run(document)) as {
+      violations: { id: string; nodes: { target: unknown[] }[] }[];
+    };
+    return result.violations.flatMap((violation) =>
+      violation.nodes.map((node) => ({ id: violation.id, path: node.target.flat().map(String) }))
+    );
+  });
+  return found
+    .filter((violation) =>
+      violation.path.some((part) => OWN_COMPONENTS.test(part.split(/[[.#]/)[0]))
+    )
+    .map((violation) => `${violation.id}: ${violation.path.join(' > ')}`);
+}
 
 const LAPTOP = { width: 1280, height: 720 };
 const PHONE = { width: 390, height: 844 };
@@ -155,6 +186,25 @@ describe('the integration list and the Log in Chromium', () => {
       );
       await page.evaluate(() => window.scrollTo(0, 400));
       assert.ok((await page.evaluate(() => window.scrollY)) > 0, 'the page scrolls again');
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    });
+  }
+
+  for (const [name, viewport] of [
+    ['1280×720', LAPTOP],
+    ['390×844', PHONE]
+  ] as const) {
+    it(`has no axe-core finding in the list, the Log or Show log (${name})`, async () => {
+      const pageErrors: string[] = [];
+      const page = await openConsole(harness, viewport, pageErrors);
+      assert.deepEqual(await ownViolations(page), [], 'the list');
+
+      const dialog = await openAllRuns(page);
+      assert.deepEqual(await ownViolations(page), [], 'the Log');
+      await dialog.getByRole('button', { name: /^Show log of Contact NPS/ }).click();
+      await dialog.getByRole('table', { name: 'Row issues' }).waitFor();
+      assert.deepEqual(await ownViolations(page), [], 'Show log');
       assert.deepEqual(pageErrors, []);
       await page.close();
     });
