@@ -1137,6 +1137,36 @@ describe('preview Run Now: queued, running, finished, with its log', () => {
     );
   });
 
+  it('ends a run that matched no record as a warning, in the words of RunOutcome', () => {
+    const { org, time } = sampleOrg();
+    org.saveIntegration(loginsOnLead('user_id'));
+    time.advance(DEPLOY_MS);
+
+    const runId = org.runNow('Logins_review');
+    assert.equal(
+      org.getRuns(undefined, 1)[0].outcome,
+      'Queued',
+      'the outcome of a run in progress'
+    );
+    time.advance(RUN_START_MS + RUN_PAGE_MS * 5);
+
+    const { run, stepLog } = org.getRunDetail(runId);
+    assert.ok(run.rowsRead > 0 && run.rowsMatched === 0, `nothing matched: ${JSON.stringify(run)}`);
+    assert.equal(run.outcome, `${run.status} · no record matched`);
+    assert.equal(
+      run.warning,
+      `No record matched: ${run.rowsRead} read, ${run.rowsUnmatched} unmatched — check the key pair.`
+    );
+    assert.match(
+      stepLog ?? '',
+      /Finished: Completed[^.]* · no record matched\. No record matched: /
+    );
+    assert.equal(
+      org.getIntegrations().find((row) => row.developerName === 'Logins_review')?.lastRun?.warning,
+      run.warning
+    );
+  });
+
   it('runs an integration page by page and counts what it did', () => {
     const { org, time } = sampleOrg();
     org.saveIntegration(loginsOnLead('email'));

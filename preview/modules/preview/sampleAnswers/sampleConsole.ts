@@ -384,7 +384,7 @@ export class SampleConsole {
         scheduleText: schedule.scheduleText,
         state: definition.state,
         nextRunAt: schedule.nextRunAt,
-        lastRun: lastRun ? cloned(lastRun) : undefined,
+        lastRun: lastRun ? withOutcome(cloned(lastRun)) : undefined,
         problem: schedule.problem,
         savedById: saver?.id,
         savedByName: saver?.name
@@ -702,11 +702,12 @@ export class SampleConsole {
   ): InsightsSync.RunSummary[] {
     const limit =
       typeof maxRuns === 'number' && maxRuns >= 1 ? Math.min(maxRuns, MAX_RUNS) : DEFAULT_MAX_RUNS;
+    // RunSummary.forRun gives every run its outcome, in progress or not.
     return cloned(
       this.runs
         .filter((run) => isBlank(integrationName) || sameName(run.integrationName, integrationName))
         .slice(0, limit)
-    );
+    ).map(withOutcome);
   }
 
   getRunDetail(runId: string | undefined): InsightsSync.RunDetail {
@@ -719,7 +720,7 @@ export class SampleConsole {
         `This run is no longer in the log: runs are kept for a number of days (${LOG_RETENTION_DAYS} unless your admin changed it) and then deleted. Refresh the log to see the runs it holds.`
       );
     }
-    return cloned(detail);
+    return { ...cloned(detail), run: withOutcome(cloned(detail.run)) };
   }
 
   /** The records of an object as runs left them, for tests and the curious. */
