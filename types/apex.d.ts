@@ -322,6 +322,10 @@ declare namespace InsightsSync {
     triggerType?: string;
     /** `Queued`, `Running`, `Completed`, `Completed with errors` or `Failed`. */
     status?: string;
+    /** The status as shown (RunOutcome.labelOf), e.g. `Completed · no record matched`. */
+    outcome?: string;
+    /** Why a completed run is a warning (RunOutcome.warningOf); absent when it is none. */
+    warning?: string;
     queuedAt: string;
     startedAt?: string;
     finishedAt?: string;

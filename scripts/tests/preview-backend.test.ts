@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { findObject } from '../../preview/modules/preview/sampleCatalog/sampleCatalog.ts';
 import { SAMPLE_INTEGRATIONS } from '../../preview/modules/preview/sampleIntegrations/sampleIntegrations.ts';
-import { SAMPLE_RUNS } from '../../preview/modules/preview/sampleRuns/sampleRuns.ts';
+import { sampleRunsAt } from '../../preview/modules/preview/sampleRuns/sampleRuns.ts';
 import {
   DEPLOY_MS,
   MISSING_TOKEN_ACCESS,
@@ -773,10 +773,10 @@ describe('preview schedule: next runs in UTC', () => {
       ]),
       [
         ['Account feature usage', 'Weekly on Monday at 06:00 UTC', '', ''],
-        ['Account onboarding', 'Hourly at :15', '2026-11-25T05:15:00.000Z', 'Queued'],
+        ['Account onboarding', 'Hourly at :15', '2026-11-25T05:15:00.000Z', 'Completed'],
         ['Contact NPS', 'Daily at 08:00 UTC', '2026-11-25T08:00:00.000Z', 'Completed with errors'],
         ['Contact TeachMe', 'Daily at 06:30 UTC', '2026-11-25T06:30:00.000Z', 'Failed'],
-        ['Lead logins', 'Daily at 08:00 UTC', '2026-11-25T08:00:00.000Z', 'Running']
+        ['Lead logins', 'Daily at 08:00 UTC', '2026-11-25T08:00:00.000Z', 'Completed']
       ],
       'sorted by name; the paused one has no next run and never ran'
     );
@@ -1215,9 +1215,58 @@ describe('preview saves: IntegrationValidator rules and the Integration_Saved__e
   });
 });
 
+describe('preview sample runs: relative to now, and consistent with the schedule', () => {
+  it('puts every sample run in the past of now, none queued or running', () => {
+    for (const now of [NOW, Date.parse('2027-03-14T23:59:00Z')]) {
+      const { runs, details } = sampleRunsAt(new Date(now));
+      for (const run of runs) {
+        assert.ok(
+          ['Completed', 'Completed with errors', 'Failed'].includes(run.status ?? ''),
+          `${run.name} has ended: ${run.status}`
+        );
+        for (const time of [run.queuedAt, run.startedAt, run.finishedAt]) {
+          assert.ok(time === undefined || Date.parse(time) <= now, `${run.name} at ${time}`);
+        }
+        assert.ok(now - Date.parse(run.queuedAt) < 8 * 86_400_000, `${run.name} is recent`);
+      }
+      assert.match(
+        details['run-5'].stepLog ?? '',
+        new RegExp(
+          `^${runs.find((run) => run.id === 'run-5')?.startedAt?.slice(0, 10)} 08:00:02 UTC`
+        ),
+        'the step log moves with its run'
+      );
+    }
+  });
+
+  it('keeps scheduled runs at their schedule time of day', () => {
+    const { runs } = sampleRunsAt(new Date('2027-03-14T23:59:00Z'));
+    const times = runs
+      .filter((run) => run.triggerType === 'Scheduled')
+      .map((run) => [run.integrationName, run.queuedAt.slice(11, 16)]);
+    assert.deepEqual(times, [
+      ['Lead_Logins', '08:00'],
+      ['Lead_Logins', '08:00'],
+      ['Contact_NPS', '08:00'],
+      ['Contact_TeachMe', '06:30']
+    ]);
+  });
+
+  it('gives a sample run that matched no record the warning outcome of RunOutcome', () => {
+    const onboarding = sampleRunsAt(new Date(NOW)).runs.find((run) => run.id === 'run-1');
+    assert.equal(onboarding?.status, 'Completed');
+    assert.equal(onboarding?.outcome, 'Completed · no record matched');
+    assert.equal(
+      onboarding?.warning,
+      'No record matched: 10 read, 10 unmatched — check the key pair.'
+    );
+  });
+});
+
 describe('preview Run Now: queued, running, finished, with its log', () => {
   it('refuses an integration whose run is already queued or running', () => {
     const { org } = sampleOrg();
+    org.runNow('Lead_Logins');
     assert.equal(
       errorOf(() => org.runNow('Lead_Logins')),
       '"Lead logins" is already queued or running. Open its Log to follow the run.'
@@ -1225,6 +1274,36 @@ describe('preview Run Now: queued, running, finished, with its log', () => {
     assert.equal(
       errorOf(() => org.runNow('Nope')),
       'There is no integration named "Nope" (or it is archived).'
+    );
+  });
+
+  it('ends a run that matched no record as a warning, in the words of RunOutcome', () => {
+    const { org, time } = sampleOrg();
+    org.saveIntegration(loginsOnLead('user_id'));
+    time.advance(DEPLOY_MS);
+
+    const runId = org.runNow('Logins_review');
+    assert.equal(
+      org.getRuns(undefined, 1)[0].outcome,
+      'Queued',
+      'the outcome of a run in progress'
+    );
+    time.advance(RUN_START_MS + RUN_PAGE_MS * 5);
+
+    const { run, stepLog } = org.getRunDetail(runId);
+    assert.ok(run.rowsRead > 0 && run.rowsMatched === 0, `nothing matched: ${JSON.stringify(run)}`);
+    assert.equal(run.outcome, `${run.status} · no record matched`);
+    assert.equal(
+      run.warning,
+      `No record matched: ${run.rowsRead} read, ${run.rowsUnmatched} unmatched — check the key pair.`
+    );
+    assert.match(
+      stepLog ?? '',
+      /Finished: Completed[^.]* · no record matched\. No record matched: /
+    );
+    assert.equal(
+      org.getIntegrations().find((row) => row.developerName === 'Logins_review')?.lastRun?.warning,
+      run.warning
     );
   });
 
@@ -1344,9 +1423,9 @@ describe('preview Run Now: queued, running, finished, with its log', () => {
     assert.match(stepLog ?? '', /Finished: Failed \(Reading page 1 failed: /);
   });
 
-  it('keeps the five sample runs and answers the log as RunLogController does', () => {
+  it('keeps the sample runs and answers the log as RunLogController does', () => {
     const { org } = sampleOrg();
-    assert.deepEqual(org.getRuns(undefined, undefined), SAMPLE_RUNS);
+    assert.deepEqual(org.getRuns(undefined, undefined), sampleRunsAt(new Date(NOW)).runs);
     assert.deepEqual(
       org.getRuns('lead_logins', 1).map((run) => run.id),
       ['run-5'],

@@ -111,7 +111,7 @@ describe('the console in Chromium', () => {
     await dialog.waitFor();
     const rows = dialog.locator('tbody tr[data-run-id]');
     await rows.first().waitFor();
-    assert.equal(await rows.count(), 5, 'one row per sample run');
+    assert.equal(await rows.count(), 6, 'one row per sample run');
     assert.match(await focusPath(page), /c-log-viewer > h1\[heading\]$/, 'focus moved into it');
     assert.match(await dialog.locator('tr[data-run-id="run-2"]').innerText(), /420 ms/);
     assert.match(
@@ -122,7 +122,9 @@ describe('the console in Chromium', () => {
     await page.screenshot({ path: join(artifactsDir, 'log-runs.png') });
 
     await dialog
-      .getByRole('button', { name: 'Show log of NPS per end user started 2026-11-24 08:00:05 UTC' })
+      .getByRole('button', {
+        name: /^Show log of Contact NPS started \d{4}-\d{2}-\d{2} 08:00:05 UTC$/
+      })
       .click();
     const stepLog = dialog.locator('pre[data-id="step-log"]');
     await stepLog.waitFor();
@@ -142,7 +144,7 @@ describe('the console in Chromium', () => {
 
     await dialog.getByRole('button', { name: 'Back to runs' }).click();
     await rows.first().waitFor();
-    assert.equal(await rows.count(), 5);
+    assert.equal(await rows.count(), 6);
     assert.match(await focusPath(page), /lightning-button\[show-log\] > button$/);
 
     await dialog.getByRole('button', { name: 'Close', exact: true }).focus();
@@ -316,7 +318,7 @@ describe('the console in Chromium', () => {
     await shot(page, 'seed-08-log');
 
     // 8. Show log: the steps and the row issues.
-    await dialog.getByRole('button', { name: /^Show log of Logins review/ }).click();
+    await dialog.getByRole('button', { name: /^Show log of Lead logins \(US\)/ }).click();
     const stepLog = dialog.locator('pre[data-id="step-log"]');
     await stepLog.waitFor();
     assert.match(await stepLog.innerText(), /Finished/);

@@ -23,7 +23,8 @@ import {
   SAMPLE_REPORT_PAGES,
   type ReportPageData
 } from '../sampleIntegrations/sampleIntegrations.js';
-import { NO_COUNTS, SAMPLE_RUNS, SAMPLE_RUN_DETAILS } from '../sampleRuns/sampleRuns.js';
+import { NO_COUNTS, sampleRunsAt } from '../sampleRuns/sampleRuns.js';
+import { labelOf, warningOf, withOutcome } from './runOutcome.js';
 import { describeSchedule, nextFullHour } from './schedule.js';
 import {
   previewResult,
@@ -239,11 +240,12 @@ export class SampleConsole {
     this.later = options.later ?? ((task, delayMs) => setTimeout(task, delayMs));
     this.publish = options.publish ?? (() => undefined);
     this.settings = { ...DEFAULT_SETTINGS, ...options.settings };
-    // The sample runs stay as they are; their detail shares the summary, as the Apex reads both
-    // from one record.
-    this.runs = cloned([...SAMPLE_RUNS]);
+    // The sample runs, moved to just before now; their detail shares the summary, as the Apex
+    // reads both from one record.
+    const samples = sampleRunsAt(this.now());
+    this.runs = cloned(samples.runs);
     this.runDetails = {};
-    for (const [id, detail] of Object.entries(SAMPLE_RUN_DETAILS)) {
+    for (const [id, detail] of Object.entries(samples.details)) {
       const run = this.runs.find((candidate) => candidate.id === id);
       this.runDetails[id] = { ...cloned(detail), run: run ?? cloned(detail.run) };
     }
@@ -404,7 +406,7 @@ export class SampleConsole {
         scheduleText: schedule.scheduleText,
         state: definition.state,
         nextRunAt: schedule.nextRunAt,
-        lastRun: lastRun ? cloned(lastRun) : undefined,
+        lastRun: lastRun ? withOutcome(cloned(lastRun)) : undefined,
         problem: schedule.problem,
         savedById: saver?.id,
         savedByName: saver?.name
@@ -746,11 +748,12 @@ export class SampleConsole {
   ): InsightsSync.RunSummary[] {
     const limit =
       typeof maxRuns === 'number' && maxRuns >= 1 ? Math.min(maxRuns, MAX_RUNS) : DEFAULT_MAX_RUNS;
+    // RunSummary.forRun gives every run its outcome, in progress or not.
     return cloned(
       this.runs
         .filter((run) => isBlank(integrationName) || sameName(run.integrationName, integrationName))
         .slice(0, limit)
-    );
+    ).map(withOutcome);
   }
 
   getRunDetail(runId: string | undefined): InsightsSync.RunDetail {
@@ -763,7 +766,7 @@ export class SampleConsole {
         `This run is no longer in the log: runs are kept for a number of days (${LOG_RETENTION_DAYS} unless your admin changed it) and then deleted. Refresh the log to see the runs it holds.`
       );
     }
-    return cloned(detail);
+    return { ...cloned(detail), run: withOutcome(cloned(detail.run)) };
   }
 
   /** The records of an object as runs left them, for tests and the curious. */
@@ -1106,13 +1109,17 @@ export class SampleConsole {
           ? 'Completed with errors'
           : 'Completed';
     }
+    // RunSummary.forRun: the outcome and warning the console shows.
+    Object.assign(run, withOutcome(run));
     const reset = this.recordsReset.get(runId) ?? 0;
     const resetText = reset > 0 ? `; ${reset} records reset (left the report)` : '';
     const totals = `${countsText(run, run.issueCount)}; pages ${run.pagesRead}${resetText}.`;
     const reason = errorSummary ? ` (${abbreviate(errorSummary.trim(), 500)})` : '';
+    const warning = warningOf(run);
     this.step(
       runId,
-      `Finished: ${run.status}${reason}. ${totals.charAt(0).toUpperCase()}${totals.slice(1)}`
+      `Finished: ${labelOf(run) ?? ''}${reason}. ${warning ? `${warning} ` : ''}` +
+        `${totals.charAt(0).toUpperCase()}${totals.slice(1)}`
     );
   }
 }

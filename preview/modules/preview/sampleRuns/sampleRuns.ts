@@ -1,9 +1,15 @@
 /**
- * Sample runs as RunLogController answers them (`InsightsSync.RunSummary` and `RunDetail`),
- * covering every status a run can have, and row issues with the text a CSV must quote: commas,
- * quotes, line breaks and accented names. Scheduled runs run as Ada Admin, who scheduled the
- * dispatcher; the manual one as Ben Okafor, who pressed Run Now.
+ * Sample runs as RunLogController answers them (`InsightsSync.RunSummary` and `RunDetail`): every
+ * way a finished run can end (Completed, a warning because no record matched, Completed with
+ * errors, Failed), and row issues with the text a CSV must quote: commas, quotes, line breaks and
+ * accented names. Scheduled runs run as Ada Admin, who scheduled the dispatcher before it was
+ * unscheduled; the manual one as Ben Okafor, who pressed Run Now. None is queued or running: the
+ * preview starts with the dispatcher unscheduled, and Run Now shows those states as they happen.
+ *
+ * The runs are written as of SAMPLE_NOW; `sampleRunsAt` moves them by whole days to just before
+ * the preview's own now, so they stay on their schedule's times and never lie in the future.
  */
+import { withOutcome } from '../sampleAnswers/runOutcome.js';
 
 type RunSummary = InsightsSync.RunSummary;
 type RunDetail = InsightsSync.RunDetail;
@@ -22,7 +28,10 @@ export const NO_COUNTS = {
   issueCount: 0
 };
 
-/** Newest first, as `RunLogController.getRuns` answers. */
+/** The moment the sample runs are written for: each is in the past of it. */
+export const SAMPLE_NOW = '2026-11-25T09:00:00Z';
+
+/** Newest first, as `RunLogController.getRuns` answers, as of SAMPLE_NOW. */
 export const SAMPLE_RUNS: readonly RunSummary[] = [
   {
     ...NO_COUNTS,
@@ -35,8 +44,15 @@ export const SAMPLE_RUNS: readonly RunSummary[] = [
     triggerType: 'Manual',
     startedById: '0055g00000BEN01AAA',
     startedByName: 'Ben Okafor',
-    status: 'Queued',
-    queuedAt: '2026-11-25T08:00:01Z'
+    status: 'Completed',
+    queuedAt: '2026-11-25T08:40:01Z',
+    startedAt: '2026-11-25T08:40:03Z',
+    finishedAt: '2026-11-25T08:40:05Z',
+    runtimeMs: 2000,
+    rowsRead: 10,
+    rowsUnmatched: 10,
+    pagesRead: 1,
+    issueCount: 10
   },
   {
     ...NO_COUNTS,
@@ -49,9 +65,11 @@ export const SAMPLE_RUNS: readonly RunSummary[] = [
     triggerType: 'Scheduled',
     startedById: '0055g00000ADA01AAA',
     startedByName: 'Ada Admin',
-    status: 'Running',
+    status: 'Completed',
     queuedAt: '2026-11-25T08:00:00Z',
     startedAt: '2026-11-25T08:00:02Z',
+    finishedAt: '2026-11-25T08:00:14Z',
+    runtimeMs: 12000,
     rowsRead: 4000,
     rowsMatched: 3200,
     recordsUpdated: 3120,
@@ -121,12 +139,33 @@ export const SAMPLE_RUNS: readonly RunSummary[] = [
     startedById: '0055g00000ADA01AAA',
     startedByName: 'Ada Admin',
     status: 'Failed',
-    queuedAt: '2026-11-24T08:00:00Z',
-    startedAt: '2026-11-24T08:00:06Z',
-    finishedAt: '2026-11-24T08:00:06.420Z',
+    queuedAt: '2026-11-24T06:30:00Z',
+    startedAt: '2026-11-24T06:30:06Z',
+    finishedAt: '2026-11-24T06:30:06.420Z',
     runtimeMs: 420,
     errorSummary:
       'WalkMe refused the credentials of the US region (401). Connect the region again in Connections.'
+  },
+  {
+    ...NO_COUNTS,
+    id: 'run-0',
+    name: 'RUN-000040',
+    integrationName: 'Lead_Logins_Pilot',
+    integrationLabel: 'Lead logins',
+    reportName: 'Logins review',
+    objectName: 'Lead',
+    triggerType: 'Manual',
+    startedById: '0055g00000ADA01AAA',
+    startedByName: 'Ada Admin',
+    status: 'Completed',
+    queuedAt: '2026-11-20T14:10:00Z',
+    startedAt: '2026-11-20T14:10:02Z',
+    finishedAt: '2026-11-20T14:10:05Z',
+    runtimeMs: 3000,
+    rowsRead: 10,
+    rowsMatched: 10,
+    recordsUpdated: 10,
+    pagesRead: 1
   }
 ];
 
@@ -147,12 +186,50 @@ export const SAMPLE_RUN_DETAILS: Readonly<Record<string, RunDetail>> = {
       '2026-11-25 08:00:04 UTC  Read page 1: 1,000 rows',
       '2026-11-25 08:00:07 UTC  Read page 2: 1,000 rows',
       '2026-11-25 08:00:09 UTC  Read page 3: 1,000 rows',
-      '2026-11-25 08:00:12 UTC  Read page 4: 1,000 rows'
+      '2026-11-25 08:00:12 UTC  Read page 4: 1,000 rows',
+      '2026-11-25 08:00:14 UTC  Completed'
     ].join('\n'),
     issues: [],
     hasMoreIssues: false
   },
-  'run-1': { run: runOf('run-1'), issues: [], hasMoreIssues: false },
+  'run-1': {
+    run: runOf('run-1'),
+    stepLog: [
+      '2026-11-25 08:40:01 UTC  Queued (Manual run, by Ben Okafor)',
+      '2026-11-25 08:40:03 UTC  Started: Onboarding completion rate → Account (key email = WalkMe_Email__c)',
+      '2026-11-25 08:40:05 UTC  Page 1: rows read 10, matched 0; records updated 0, unchanged 0, failed 0; rows unmatched 10, skipped 0; value issues 0; issues 10.',
+      '2026-11-25 08:40:05 UTC  Finished: Completed · no record matched. No record matched: 10 read, 10 unmatched — check the key pair. Rows read 10, matched 0; records updated 0, unchanged 0, failed 0; rows unmatched 10, skipped 0; value issues 0; issues 10; pages 1.'
+    ].join('\n'),
+    issues: [
+      'ana.silva',
+      'ben.okafor',
+      'chen.li',
+      'dara.kaya',
+      'eli.moss',
+      'fatou.ndiaye',
+      'gus.berg',
+      'hana.sato',
+      'ivo.novak',
+      'jo.reyes'
+    ].map((user, index) => ({
+      id: `issue-1-${index + 1}`,
+      rowNumber: index + 1,
+      key: `${user}@example.com`,
+      severity: 'Warning',
+      statusCode: 'UNMATCHED',
+      message: `No Account has WalkMe Email ${user}@example.com`
+    })),
+    hasMoreIssues: false
+  },
+  'run-0': {
+    run: runOf('run-0'),
+    stepLog: [
+      '2026-11-20 14:10:02 UTC  Started: Logins review → Lead (key Email = Email)',
+      '2026-11-20 14:10:05 UTC  Finished: Completed. Rows read 10, matched 10; records updated 10, unchanged 0, failed 0; rows unmatched 0, skipped 0; value issues 0; issues 0; pages 1.'
+    ].join('\n'),
+    issues: [],
+    hasMoreIssues: false
+  },
   'run-4': {
     run: runOf('run-4'),
     stepLog: [
@@ -225,11 +302,57 @@ export const SAMPLE_RUN_DETAILS: Readonly<Record<string, RunDetail>> = {
   'run-2': {
     run: runOf('run-2'),
     stepLog: [
-      '2026-11-24 08:00:06 UTC  Started: TeachMe course progress → Contact (key Email = Email)',
-      '2026-11-24 08:00:06 UTC  Failed: WalkMe refused the credentials of the US region (401).',
+      '2026-11-24 06:30:06 UTC  Started: TeachMe course progress → Contact (key Email = Email)',
+      '2026-11-24 06:30:06 UTC  Failed: WalkMe refused the credentials of the US region (401).',
       '    Connect the region again in Connections.'
     ].join('\n'),
     issues: [],
     hasMoreIssues: false
   }
 };
+
+const MILLIS_PER_DAY = 86_400_000;
+const STEP_TIME = /\b(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}) UTC\b/g;
+
+function shifted(iso: string | undefined, days: number): string | undefined {
+  return iso === undefined
+    ? undefined
+    : new Date(Date.parse(iso) + days * MILLIS_PER_DAY).toISOString();
+}
+
+function shiftedStepLog(stepLog: string | undefined, days: number): string | undefined {
+  return stepLog?.replace(STEP_TIME, (_match, time: string) => {
+    const moved = new Date(Date.parse(`${time.replace(' ', 'T')}Z`) + days * MILLIS_PER_DAY);
+    return `${moved.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+  });
+}
+
+/**
+ * The sample runs and their logs as of `now`: moved by the whole days that put SAMPLE_NOW at or
+ * just before `now` (same times of day, so scheduled runs stay on their schedule), with the
+ * outcome and warning RunSummary.forRun gives them.
+ */
+export function sampleRunsAt(now: Date): {
+  runs: RunSummary[];
+  details: Record<string, RunDetail>;
+} {
+  const days = Math.floor((now.getTime() - Date.parse(SAMPLE_NOW)) / MILLIS_PER_DAY);
+  const runs = SAMPLE_RUNS.map((run) =>
+    withOutcome({
+      ...run,
+      queuedAt: shifted(run.queuedAt, days) ?? run.queuedAt,
+      ...(run.startedAt ? { startedAt: shifted(run.startedAt, days) } : {}),
+      ...(run.finishedAt ? { finishedAt: shifted(run.finishedAt, days) } : {})
+    })
+  );
+  const details: Record<string, RunDetail> = {};
+  for (const [id, detail] of Object.entries(SAMPLE_RUN_DETAILS)) {
+    const run = runs.find((candidate) => candidate.id === id) ?? detail.run;
+    details[id] = {
+      ...detail,
+      run,
+      ...(detail.stepLog ? { stepLog: shiftedStepLog(detail.stepLog, days) } : {})
+    };
+  }
+  return { runs, details };
+}

@@ -12,7 +12,9 @@ import getArchivedIntegrations from '@salesforce/apex/IntegrationController.getA
 import restoreIntegration from '@salesforce/apex/IntegrationController.restoreIntegration';
 import {
   asMessageItems,
+  formatCount,
   formatUtc,
+  isRunInProgress,
   messageLines,
   readableErrors,
   type MessageItem
@@ -55,6 +57,12 @@ interface RowActivity {
   /** The deployment job id, once the Apex returned it. */
   deployJobId?: string;
   queuingRun: boolean;
+  /**
+   * The run this console queued with Run Now: the row says it is queued, then started, while it
+   * is the row's last run and in progress, and says nothing more once it ended (Last run shows
+   * how).
+   */
+  queuedRunId?: string;
   errors: string[];
   notice?: Notice;
 }
@@ -72,6 +80,10 @@ interface ListRow {
   hasLastRun: boolean;
   lastRunTime: string;
   lastRunStatus?: string;
+  /** The status as the Apex words it, e.g. `Completed · no record matched`. */
+  lastRunOutcome?: string;
+  /** Why a completed last run is a warning; undefined when it is none. */
+  lastRunWarning?: string;
   lastRunCounts: string;
   hasLastRunCounts: boolean;
   lastRunError?: string;
@@ -125,8 +137,6 @@ const STATE_BADGE_CLASS: Record<string, string> = {
   Paused: 'slds-theme_warning'
 };
 
-const COUNT_FORMAT = new Intl.NumberFormat('en-US');
-
 /** Developer names are unique whatever their case, and the event may spell them differently. */
 function keyOf(developerName: string): string {
   return developerName.toLowerCase();
@@ -136,23 +146,51 @@ function orDash(value: string | undefined): string {
   return value === undefined || value === null || value === '' ? '—' : value;
 }
 
-function nextRunOf(row: IntegrationRow): string {
-  if (row.nextRunAt) {
-    return formatUtc(row.nextRunAt);
+/**
+ * When the integration runs next: its schedule's next time, but only while the dispatcher that
+ * starts scheduled runs is scheduled; otherwise nothing runs it but Run Now.
+ */
+function nextRunOf(row: IntegrationRow, status: SchedulerStatus | undefined): string {
+  if (row.state === 'Paused') {
+    return 'Paused';
   }
-  return row.state === 'Paused' ? 'Paused' : '—';
+  if (!row.nextRunAt) {
+    return '—';
+  }
+  if (status && !status.scheduled) {
+    return 'Not scheduled';
+  }
+  return formatUtc(row.nextRunAt);
 }
 
-/** `1,200 read · 950 updated · 3 failed`; a run still queued has counted nothing yet. */
+/**
+ * `1,200 read · 950 updated · 250 unmatched · 3 failed`; a run still queued has counted nothing
+ * yet.
+ */
 function countsOf(run: InsightsSync.RunSummary): string {
   if (run.status === 'Queued') {
     return '';
   }
   return [
-    `${COUNT_FORMAT.format(run.rowsRead ?? 0)} read`,
-    `${COUNT_FORMAT.format(run.recordsUpdated ?? 0)} updated`,
-    `${COUNT_FORMAT.format(run.recordsFailed ?? 0)} failed`
+    `${formatCount(run.rowsRead)} read`,
+    `${formatCount(run.recordsUpdated)} updated`,
+    `${formatCount(run.rowsUnmatched)} unmatched`,
+    `${formatCount(run.recordsFailed)} failed`
   ].join(' · ');
+}
+
+/** What the row says of a run this console queued, while it is in progress. */
+function queuedRunNoticeOf(run: InsightsSync.RunSummary | undefined): Notice | undefined {
+  if (run?.status === 'Running') {
+    return {
+      variant: 'success',
+      text: 'Run started. Last run follows it; Log has the details.'
+    };
+  }
+  return {
+    variant: 'success',
+    text: 'Run queued. Its status shows under Last run; Log has the details.'
+  };
 }
 
 /**
@@ -200,7 +238,6 @@ function idle(): RowActivity {
 
 /** How often the list reads itself again while a run is queued or running. */
 export const FOLLOW_RUNS_MS = 5000;
-const RUNS_IN_PROGRESS = new Set(['Queued', 'Running']);
 
 /**
  * The console's list of integrations: name, report, object, schedule, last run (UTC time, status,
@@ -514,15 +551,17 @@ export default class IntegrationList extends LightningElement {
     if (this.activityOf(developerName).queuingRun) {
       return;
     }
-    this.updateActivity(developerName, { queuingRun: true, errors: [], notice: undefined });
+    this.updateActivity(developerName, {
+      queuingRun: true,
+      queuedRunId: undefined,
+      errors: [],
+      notice: undefined
+    });
     try {
-      await runNow({ developerName });
+      const runId = await runNow({ developerName });
       this.updateActivity(developerName, {
         queuingRun: false,
-        notice: {
-          variant: 'success',
-          text: 'Run queued. Its status shows under Last Run; Log has the details.'
-        }
+        queuedRunId: runId || undefined
       });
     } catch (error) {
       this.updateActivity(developerName, { queuingRun: false, errors: readableErrors(error) });
@@ -713,6 +752,7 @@ export default class IntegrationList extends LightningElement {
         return;
       }
       this.integrations = [...(integrations ?? []), ...(archived ?? [])];
+      this.forgetEndedRuns();
       this.loadErrors = [];
       this.loaded = true;
     } catch (error) {
@@ -734,9 +774,7 @@ export default class IntegrationList extends LightningElement {
   private followRunsInProgress(): void {
     clearTimeout(this.followTimer);
     this.followTimer = undefined;
-    const inProgress = this.integrations.some((row) =>
-      RUNS_IN_PROGRESS.has(row.lastRun?.status ?? '')
-    );
+    const inProgress = this.integrations.some((row) => isRunInProgress(row.lastRun?.status));
     if (!inProgress || !this.connected) {
       return;
     }
@@ -745,6 +783,24 @@ export default class IntegrationList extends LightningElement {
     this.followTimer = setTimeout(() => {
       this.loadIntegrations(true);
     }, FOLLOW_RUNS_MS);
+  }
+
+  /**
+   * A run queued from this console that has ended (or is no longer the row's last run) needs no
+   * message any more: Last run shows how it went, and a stale "Run queued" would contradict it.
+   */
+  private forgetEndedRuns(): void {
+    for (const integration of this.integrations) {
+      const activity = this.activities[keyOf(integration.developerName)];
+      if (!activity?.queuedRunId) {
+        continue;
+      }
+      const run = integration.lastRun;
+      const isThatRun = run !== undefined && run !== null && run.id === activity.queuedRunId;
+      if (isThatRun && !isRunInProgress(run.status)) {
+        this.updateActivity(integration.developerName, { queuedRunId: undefined });
+      }
+    }
   }
 
   private async loadSchedulerStatus(): Promise<void> {
@@ -781,11 +837,21 @@ export default class IntegrationList extends LightningElement {
     };
   }
 
+  /** The row's last run when it is the run this console queued; undefined until the list has it. */
+  private queuedRunOf(integration: IntegrationRow): InsightsSync.RunSummary | undefined {
+    const run = integration.lastRun;
+    const queuedRunId = this.activityOf(integration.developerName).queuedRunId;
+    return run && run.id === queuedRunId ? run : undefined;
+  }
+
   private toListRow(integration: IntegrationRow): ListRow {
     const activity = this.activityOf(integration.developerName);
     const run = integration.lastRun;
     const state = integration.state ?? '';
     const counts = run ? countsOf(run) : '';
+    const notice =
+      activity.notice ??
+      (activity.queuedRunId ? queuedRunNoticeOf(this.queuedRunOf(integration)) : undefined);
     let pendingText = '';
     if (activity.deployment) {
       pendingText = PENDING_TEXT[activity.deployment];
@@ -800,10 +866,12 @@ export default class IntegrationList extends LightningElement {
       scheduleText: orDash(integration.scheduleText ?? integration.frequency),
       state: orDash(state),
       stateClass: STATE_BADGE_CLASS[state] ?? '',
-      nextRun: nextRunOf(integration),
+      nextRun: nextRunOf(integration, this.schedulerStatus),
       hasLastRun: run !== undefined && run !== null,
       lastRunTime: run ? formatUtc(run.startedAt ?? run.queuedAt) : '',
       lastRunStatus: run?.status,
+      lastRunOutcome: run?.outcome,
+      lastRunWarning: run?.warning,
       lastRunCounts: counts,
       hasLastRunCounts: counts !== '',
       lastRunError: run?.errorSummary,
@@ -815,8 +883,8 @@ export default class IntegrationList extends LightningElement {
       isPending: pendingText !== '',
       errorItems: asMessageItems(activity.errors),
       hasErrors: activity.errors.length > 0,
-      notice: activity.notice?.text,
-      noticeIsWarning: activity.notice?.variant === 'warning',
+      notice: notice?.text,
+      noticeIsWarning: notice?.variant === 'warning',
       menuLabel: `Actions for ${integration.label}`,
       canPause: state === 'Active',
       canResume: state === 'Paused',

@@ -1,7 +1,14 @@
 import { LightningElement, api } from 'lwc';
 import getRuns from '@salesforce/apex/RunLogController.getRuns';
 import getRunDetail from '@salesforce/apex/RunLogController.getRunDetail';
-import { NO_REASON, apexErrorMessages, formatRuntime, formatUtc } from 'c/syncFormat';
+import {
+  NO_REASON,
+  apexErrorMessages,
+  formatCount,
+  formatRuntime,
+  formatUtc,
+  isRunInProgress
+} from 'c/syncFormat';
 import { csvBlob, issuesCsv, issuesCsvFileName } from './issuesCsv';
 
 type RunSummary = InsightsSync.RunSummary;
@@ -10,24 +17,35 @@ type RunDetail = InsightsSync.RunDetail;
 /** RunLogController.getRuns answers at most this many runs unless the console asks otherwise. */
 const DEFAULT_MAX_RUNS = 50;
 
+/**
+ * How often the overlay reads its runs (or the shown run's log) again while a run is queued or
+ * running, so it follows the run without Refresh.
+ */
+export const FOLLOW_LOG_MS = 5000;
+
 /** One run in the list, ready for the template. */
 interface RunRow {
   id: string;
   name: string;
+  integrationLabel: string;
+  /** The API name, shown only when another integration of the list has the same report and object. */
+  integrationApiName?: string;
   reportName: string;
   objectName: string;
   status?: string;
+  outcome?: string;
+  warning?: string;
   start: string;
   /** For a run still queued: when it was queued, under "Not started". */
   queuedNote?: string;
   runtime: string;
   runsAs: string;
-  rowsRead: number;
-  rowsMatched: number;
-  recordsUpdated: number;
-  recordsUnchanged: number;
-  rowsUnmatched: number;
-  recordsFailed: number;
+  rowsRead: string;
+  rowsMatched: string;
+  recordsUpdated: string;
+  recordsUnchanged: string;
+  rowsUnmatched: string;
+  recordsFailed: string;
   showLogLabel: string;
 }
 
@@ -87,6 +105,29 @@ function reportOf(run: RunSummary): string {
   return run.reportName ?? run.integrationLabel ?? run.integrationName ?? 'Unnamed report';
 }
 
+function integrationOf(run: RunSummary): string {
+  return run.integrationLabel || run.integrationName || '—';
+}
+
+/**
+ * The report and object of the runs that more than one integration shares: their rows name the
+ * integration's API name too, as the labels alone may not tell them apart.
+ */
+function sharedReportAndObject(runs: readonly RunSummary[]): Set<string> {
+  const namesByPair = new Map<string, Set<string>>();
+  for (const run of runs) {
+    const pair = `${reportOf(run)}\u0000${run.objectName ?? ''}`;
+    const names = namesByPair.get(pair) ?? new Set<string>();
+    names.add((run.integrationName ?? '').toLowerCase());
+    namesByPair.set(pair, names);
+  }
+  return new Set(
+    Array.from(namesByPair.entries())
+      .filter(([, names]) => names.size > 1)
+      .map(([pair]) => pair)
+  );
+}
+
 /**
  * The Log overlay of the console: the runs of one integration (or of all), newest first, each with
  * the user it runs as (who started it), and for each its full log — the steps and the row issues,
@@ -119,14 +160,23 @@ export default class LogViewer extends LightningElement {
   private detailRequest = 0;
   /** The blob: URL of the last CSV downloaded, released on the next download or on close. */
   private downloadUrl?: string;
+  private followTimer?: ReturnType<typeof setTimeout>;
+  private connected = false;
+  /** The page's own overflow, put back when the overlay closes. */
+  private pageOverflow?: { html: string; body: string };
 
   override connectedCallback(): void {
+    this.connected = true;
+    this.lockPageScroll();
     this.pendingFocus = 'dialog';
     // loadRuns settles every failure into the overlay itself.
     this.loadRuns();
   }
 
   override disconnectedCallback(): void {
+    this.connected = false;
+    this.stopFollowing();
+    this.unlockPageScroll();
     this.releaseDownload();
   }
 
@@ -186,27 +236,35 @@ export default class LogViewer extends LightningElement {
   }
 
   get rows(): RunRow[] {
+    const shared = sharedReportAndObject(this.runs);
     return this.runs.map((run) => {
       const reportName = reportOf(run);
+      const integrationLabel = integrationOf(run);
       const showLogLabel = run.startedAt
-        ? `Show log of ${reportName} started ${formatUtc(run.startedAt)}`
-        : `Show log of ${reportName} queued ${formatUtc(run.queuedAt)}`;
+        ? `Show log of ${integrationLabel} started ${formatUtc(run.startedAt)}`
+        : `Show log of ${integrationLabel} queued ${formatUtc(run.queuedAt)}`;
       return {
         id: run.id,
         name: run.name,
+        integrationLabel,
+        integrationApiName: shared.has(`${reportName}\u0000${run.objectName ?? ''}`)
+          ? run.integrationName
+          : undefined,
         reportName,
         objectName: text(run.objectName),
         status: run.status,
+        outcome: run.outcome,
+        warning: run.warning,
         start: startOf(run),
         queuedNote: queuedNoteOf(run),
         runtime: formatRuntime(run.startedAt, run.finishedAt),
         runsAs: runsAsOf(run),
-        rowsRead: run.rowsRead,
-        rowsMatched: run.rowsMatched,
-        recordsUpdated: run.recordsUpdated,
-        recordsUnchanged: run.recordsUnchanged,
-        rowsUnmatched: run.rowsUnmatched,
-        recordsFailed: run.recordsFailed,
+        rowsRead: formatCount(run.rowsRead),
+        rowsMatched: formatCount(run.rowsMatched),
+        recordsUpdated: formatCount(run.recordsUpdated),
+        recordsUnchanged: formatCount(run.recordsUnchanged),
+        rowsUnmatched: formatCount(run.rowsUnmatched),
+        recordsFailed: formatCount(run.recordsFailed),
         showLogLabel
       };
     });
@@ -228,6 +286,14 @@ export default class LogViewer extends LightningElement {
 
   get detailStatus(): string | undefined {
     return this.shownRun?.status;
+  }
+
+  get detailOutcome(): string | undefined {
+    return this.shownRun?.outcome;
+  }
+
+  get detailWarning(): string | undefined {
+    return this.shownRun?.warning;
   }
 
   get loadingDetailText(): string {
@@ -252,21 +318,23 @@ export default class LogViewer extends LightningElement {
       return [];
     }
     const items: [string, string | number | undefined][] = [
+      ['Integration', run.integrationLabel ?? run.integrationName],
+      ['API name', run.integrationName],
       ['Trigger', run.triggerType],
       ['Runs as', runsAsOf(run)],
       ['Queued (UTC)', formatUtc(run.queuedAt)],
       ['Start (UTC)', startOf(run)],
       ['Finished (UTC)', run.finishedAt ? formatUtc(run.finishedAt) : undefined],
       ['Runtime', formatRuntime(run.startedAt, run.finishedAt)],
-      ['Rows read', run.rowsRead],
-      ['Matched', run.rowsMatched],
-      ['Updated', run.recordsUpdated],
-      ['Unchanged', run.recordsUnchanged],
-      ['Unmatched', run.rowsUnmatched],
-      ['Skipped', run.rowsSkipped],
-      ['Failed', run.recordsFailed],
-      ['Value issues', run.valueIssues],
-      ['Pages read', run.pagesRead]
+      ['Rows read', formatCount(run.rowsRead)],
+      ['Matched', formatCount(run.rowsMatched)],
+      ['Updated', formatCount(run.recordsUpdated)],
+      ['Unchanged', formatCount(run.recordsUnchanged)],
+      ['Unmatched', formatCount(run.rowsUnmatched)],
+      ['Skipped', formatCount(run.rowsSkipped)],
+      ['Failed', formatCount(run.recordsFailed)],
+      ['Value issues', formatCount(run.valueIssues)],
+      ['Pages read', formatCount(run.pagesRead)]
     ];
     return items.map(([label, value]) => ({
       key: label,
@@ -325,7 +393,7 @@ export default class LogViewer extends LightningElement {
     return !this.hasIssues;
   }
 
-  /** Holds the visible label, so speech input finds the button by what it shows. */
+  /** Starts with the visible "Download CSV", so speech input finds the button by what it shows. */
   get downloadLabel(): string {
     return `Download CSV of the row issues of ${this.shownRun?.name ?? 'the run'}`;
   }
@@ -363,6 +431,8 @@ export default class LogViewer extends LightningElement {
     this.detailError = '';
     this.loadingDetail = false;
     this.pendingFocus = runId ? { runId } : 'dialog';
+    // The runs shown stay as they were; one still in progress is followed again.
+    this.followRunsInProgress();
   }
 
   handleDownloadCsv(): void {
@@ -414,13 +484,74 @@ export default class LogViewer extends LightningElement {
     return this.template?.querySelector<T>(selector) ?? null;
   }
 
+  // ----- the page behind the overlay
+
+  /** The page behind a modal must not scroll: only the overlay's own content does. */
+  private lockPageScroll(): void {
+    const html = document.documentElement;
+    const body = document.body;
+    this.pageOverflow = { html: html.style.overflow, body: body.style.overflow };
+    html.style.overflow = 'hidden';
+    body.style.overflow = 'hidden';
+  }
+
+  private unlockPageScroll(): void {
+    if (this.pageOverflow) {
+      document.documentElement.style.overflow = this.pageOverflow.html;
+      document.body.style.overflow = this.pageOverflow.body;
+      this.pageOverflow = undefined;
+    }
+  }
+
+  // ----- following a run in progress
+
+  /**
+   * While a run shown is queued or running (in the list, or the run whose log is open), the
+   * overlay reads again every FOLLOW_LOG_MS, without a spinner; it stops once none is, and when
+   * the overlay closes.
+   */
+  private followRunsInProgress(): void {
+    this.stopFollowing();
+    if (!this.connected) {
+      return;
+    }
+    const shown = this.shownRun;
+    const follow = shown
+      ? isRunInProgress(shown.status)
+      : this.runs.some((run) => isRunInProgress(run.status));
+    if (!follow) {
+      return;
+    }
+    // A reload of the overlay's own data on a timer, not a render concern.
+    // eslint-disable-next-line @lwc/lwc/no-async-operation
+    this.followTimer = setTimeout(() => {
+      this.followTimer = undefined;
+      if (this.selectedRun) {
+        this.loadDetail(this.selectedRun.id, true);
+      } else {
+        this.loadRuns(true);
+      }
+    }, FOLLOW_LOG_MS);
+  }
+
+  private stopFollowing(): void {
+    clearTimeout(this.followTimer);
+    this.followTimer = undefined;
+  }
+
   // ----- loading
 
-  private async loadRuns(): Promise<void> {
+  /**
+   * @param quietly true for the reloads that follow a run: no spinner, and a failure leaves the
+   * runs shown as they are (the next reload or Refresh tries again)
+   */
+  private async loadRuns(quietly = false): Promise<void> {
     this.runsRequest += 1;
     const request = this.runsRequest;
-    this.loadingRuns = true;
-    this.runsError = '';
+    this.loadingRuns = !quietly;
+    if (!quietly) {
+      this.runsError = '';
+    }
     try {
       const runs = await getRuns({
         integrationName: this.integrationName || undefined,
@@ -428,36 +559,44 @@ export default class LogViewer extends LightningElement {
       });
       if (request === this.runsRequest) {
         this.runs = runs ?? [];
+        this.runsError = '';
       }
     } catch (error) {
-      if (request === this.runsRequest) {
+      if (request === this.runsRequest && !quietly) {
         this.runs = [];
         this.runsError = errorMessage(error);
       }
     } finally {
       if (request === this.runsRequest) {
         this.loadingRuns = false;
+        if (!this.selectedRun) {
+          this.followRunsInProgress();
+        }
       }
     }
   }
 
-  private async loadDetail(runId: string): Promise<void> {
+  private async loadDetail(runId: string, quietly = false): Promise<void> {
     this.detailRequest += 1;
     const request = this.detailRequest;
-    this.loadingDetail = true;
-    this.detailError = '';
+    this.loadingDetail = !quietly;
+    if (!quietly) {
+      this.detailError = '';
+    }
     try {
       const detail = await getRunDetail({ runId });
       if (request === this.detailRequest) {
         this.detail = detail;
+        this.detailError = '';
       }
     } catch (error) {
-      if (request === this.detailRequest) {
+      if (request === this.detailRequest && !quietly) {
         this.detailError = errorMessage(error);
       }
     } finally {
       if (request === this.detailRequest) {
         this.loadingDetail = false;
+        this.followRunsInProgress();
       }
     }
   }

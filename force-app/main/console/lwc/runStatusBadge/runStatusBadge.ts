@@ -22,12 +22,28 @@ function isRunStatus(value: string | undefined): value is RunStatus {
 export default class RunStatusBadge extends LightningElement {
   /** The run's status; empty when the integration has never run. */
   @api status?: string;
+  /**
+   * The status as the Apex words it (`RunSummary.outcome`), e.g. `Completed · no record
+   * matched`; shown instead of the status when given.
+   */
+  @api outcome?: string;
+  /**
+   * Why the run is a warning although it completed (`RunSummary.warning`): the badge then
+   * takes the warning theme, whatever the status.
+   */
+  @api warning?: string;
 
   get label(): string {
+    if (this.outcome) {
+      return this.outcome;
+    }
     return this.status ? this.status : 'Never run';
   }
 
   get badgeClass(): string {
+    if (this.warning) {
+      return 'slds-badge slds-theme_warning';
+    }
     return isRunStatus(this.status)
       ? BADGE_CLASS_BY_STATUS[this.status]
       : 'slds-badge slds-badge_lightest';

@@ -4,6 +4,25 @@
  */
 
 const MS_PER_SECOND = 1000;
+const COUNT_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/**
+ * A count as the console writes it everywhere (list, Log, Show log): thousands grouped by
+ * commas, `4,000`, as the Apex groups the counts of its messages (RunOutcome.grouped). A missing
+ * count is 0; anything that is not a number is shown as it is.
+ */
+export function formatCount(value: number | string | null | undefined): string {
+  if (value === null || value === undefined || value === '') {
+    return '0';
+  }
+  const count = typeof value === 'number' ? value : Number(value);
+  return Number.isFinite(count) ? COUNT_FORMAT.format(count) : String(value);
+}
+
+/** Whether a run's status says it is still queued or running, i.e. not ended. */
+export function isRunInProgress(status: string | null | undefined): boolean {
+  return status === 'Queued' || status === 'Running';
+}
 const SECONDS_PER_MINUTE = 60;
 const MINUTES_PER_HOUR = 60;
 

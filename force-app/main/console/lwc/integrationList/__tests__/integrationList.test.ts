@@ -269,7 +269,7 @@ describe('c-integration-list', () => {
         'Report',
         'Object',
         'Schedule',
-        'Last Run (UTC)',
+        'Last run (UTC)',
         'Next run (UTC)',
         'State',
         'Runs as',
@@ -301,7 +301,7 @@ describe('c-integration-list', () => {
       expect(badge.status).toBe('Completed');
       expect(squeeze(badge.shadowRoot?.textContent)).toContain('Completed');
       expect(cell(element, 'Lead_Logins', 'last-run-counts')).toBe(
-        '1,200 read · 950 updated · 0 failed'
+        '1,200 read · 950 updated · 50 unmatched · 0 failed'
       );
       expect(cell(element, 'Lead_Logins', 'next-run')).toBe('2026-11-26 08:00:00 UTC');
       expect(within(row(element, 'Lead_Logins'), 'lightning-badge').label).toBe('Active');
@@ -318,7 +318,7 @@ describe('c-integration-list', () => {
         'Completed with errors'
       );
       expect(cell(element, 'Contact_NPS', 'last-run-counts')).toBe(
-        '480 read · 470 updated · 3 failed'
+        '480 read · 470 updated · 7 unmatched · 3 failed'
       );
       expect(cell(element, 'Contact_NPS', 'last-run-error')).toBe(
         '3 records could not be updated: FIELD_CUSTOM_VALIDATION_EXCEPTION.'
@@ -1199,6 +1199,124 @@ describe('c-integration-list', () => {
       const element = await render();
 
       expect(text(element, '[data-id="stream-warning"]')).toContain('Refresh');
+    });
+  });
+
+  describe('how a run ended, and what is still to come', () => {
+    const LOGINS_RUN = INTEGRATIONS[2].lastRun as InsightsSync.RunSummary;
+
+    function withLoginsRun(change: Partial<InsightsSync.RunSummary>): Row[] {
+      return INTEGRATIONS.map((integration) => {
+        if (integration.developerName !== 'Lead_Logins') {
+          return integration;
+        }
+        return { ...integration, lastRun: { ...LOGINS_RUN, ...change } };
+      });
+    }
+
+    it('shows a last run that matched no record as a warning with its reason, not a green Completed', async () => {
+      getIntegrationsMock.mockResolvedValue(
+        withLoginsRun({
+          status: 'Completed',
+          rowsRead: 10,
+          rowsMatched: 0,
+          recordsUpdated: 0,
+          rowsUnmatched: 10,
+          recordsFailed: 0,
+          outcome: 'Completed · no record matched',
+          warning: 'No record matched: 10 read, 10 unmatched — check the key pair.'
+        })
+      );
+      const element = await render();
+
+      const badge = within<BaseElement & { outcome: string; warning: string }>(
+        row(element, 'Lead_Logins'),
+        'c-run-status-badge'
+      );
+      expect(badge.outcome).toBe('Completed · no record matched');
+      expect(badge.warning).toBe('No record matched: 10 read, 10 unmatched — check the key pair.');
+      expect(squeeze(badge.shadowRoot?.textContent)).toContain('Completed · no record matched');
+      expect(badge.shadowRoot?.querySelector('.slds-theme_success')).toBeNull();
+      expect(cell(element, 'Lead_Logins', 'last-run-warning')).toBe(
+        'No record matched: 10 read, 10 unmatched — check the key pair.'
+      );
+      expect(cell(element, 'Lead_Logins', 'last-run-counts')).toBe(
+        '10 read · 0 updated · 10 unmatched · 0 failed'
+      );
+    });
+
+    it('shows no warning for a last run that matched records', async () => {
+      const element = await render();
+
+      expect(row(element, 'Lead_Logins').querySelector('[data-id="last-run-warning"]')).toBeNull();
+    });
+
+    it('shows no next run time while the dispatcher is not scheduled', async () => {
+      getSchedulerStatusMock.mockResolvedValue(NOT_SCHEDULED);
+      const element = await render();
+
+      expect(cell(element, 'Lead_Logins', 'next-run')).toBe('Not scheduled');
+      expect(cell(element, 'Account_Onboarding', 'next-run')).toBe('Not scheduled');
+      expect(cell(element, 'Contact_NPS', 'next-run')).toBe('Paused');
+    });
+
+    it('follows the run it queued: queued, then started, then no message once it ended', async () => {
+      const runId = 'a01000000000099AAA';
+      runNowMock.mockResolvedValue(runId);
+      jest.useFakeTimers();
+      getIntegrationsMock
+        .mockResolvedValueOnce(INTEGRATIONS)
+        .mockResolvedValueOnce(withLoginsRun({ id: runId, status: 'Queued' }))
+        .mockResolvedValueOnce(withLoginsRun({ id: runId, status: 'Running' }))
+        .mockResolvedValueOnce(withLoginsRun({ id: runId, status: 'Completed' }))
+        .mockResolvedValue(withLoginsRun({ id: 'a01000000000100AAA', status: 'Completed' }));
+      const element = createElement('c-integration-list', { is: IntegrationList }) as ListElement;
+      document.body.appendChild(element);
+      await jest.advanceTimersByTimeAsync(0);
+
+      menuOf(element, 'Lead_Logins').dispatchEvent(
+        new CustomEvent('select', { detail: { value: 'run-now' } })
+      );
+      await jest.advanceTimersByTimeAsync(0);
+      expect(cell(element, 'Lead_Logins', 'row-notice')).toBe(
+        'Run queued. Its status shows under Last run; Log has the details.'
+      );
+
+      await jest.advanceTimersByTimeAsync(FOLLOW_RUNS_MS);
+      expect(cell(element, 'Lead_Logins', 'row-notice')).toBe(
+        'Run started. Last run follows it; Log has the details.'
+      );
+
+      await jest.advanceTimersByTimeAsync(FOLLOW_RUNS_MS);
+      expect(row(element, 'Lead_Logins').querySelector('[data-id="row-notice"]')).toBeNull();
+
+      // A later run of the same integration, started elsewhere, brings no stale message back.
+      const refreshed = element.refresh();
+      await jest.advanceTimersByTimeAsync(0);
+      await refreshed;
+      await jest.advanceTimersByTimeAsync(0);
+      expect(row(element, 'Lead_Logins').querySelector('[data-id="row-notice"]')).toBeNull();
+    });
+
+    it('stacks into one labelled card per integration below the medium breakpoint', async () => {
+      const element = await render();
+
+      expect(query(element, '[data-id="integration-table"]').classList).toContain(
+        'slds-max-medium-table_stacked'
+      );
+      const labels = Array.from(
+        row(element, 'Lead_Logins').querySelectorAll<HTMLElement>('td')
+      ).map((tableCell) => tableCell.dataset.label);
+      expect(labels).toEqual([
+        'Report',
+        'Object',
+        'Schedule',
+        'Last run (UTC)',
+        'Next run (UTC)',
+        'State',
+        'Runs as',
+        'Actions'
+      ]);
     });
   });
 });

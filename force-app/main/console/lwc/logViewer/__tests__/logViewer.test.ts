@@ -1,5 +1,5 @@
 import { createElement } from 'lwc';
-import LogViewer from 'c/logViewer';
+import LogViewer, { FOLLOW_LOG_MS } from 'c/logViewer';
 import getRuns from '@salesforce/apex/RunLogController.getRuns';
 import getRunDetail from '@salesforce/apex/RunLogController.getRunDetail';
 import { issuesCsv } from '../issuesCsv';
@@ -105,6 +105,7 @@ describe('c-log-viewer', () => {
     while (document.body.firstChild) {
       document.body.removeChild(document.body.firstChild);
     }
+    jest.useRealTimers();
     jest.clearAllMocks();
   });
 
@@ -227,6 +228,7 @@ describe('c-log-viewer', () => {
 
       const headers = queryAll(element, 'table[data-id="runs-table"] thead th');
       expect(headers.map((header) => textOf(header))).toEqual([
+        'Integration',
         'Report',
         'Object',
         'Start (UTC)',
@@ -372,7 +374,7 @@ describe('c-log-viewer', () => {
       );
       expect(button.label).toBe('Show log');
       expect(button.getAttribute('aria-label')).toBe(
-        'Show log of NPS per end user started 2026-11-25 08:00:05 UTC'
+        'Show log of Contact NPS started 2026-11-25 08:00:05 UTC'
       );
     });
 
@@ -619,6 +621,208 @@ describe('c-log-viewer', () => {
       await click(query(element, 'lightning-button-icon[data-action="close"]'));
 
       expect(onClose).toHaveBeenCalledTimes(1);
+    });
+  });
+
+  describe('which integration, and how each run ended', () => {
+    it('names the integration of each run in its own column, the row header', async () => {
+      const element = await render();
+
+      const header = row(element, WITH_ERRORS).querySelector('th[scope="row"]');
+      expect(header?.getAttribute('data-cell')).toBe('integration');
+      expect(cell(element, WITH_ERRORS, 'integration')).toBe('Contact NPS');
+      expect(cell(element, WITH_ERRORS, 'report')).toBe('NPS per end user');
+    });
+
+    it('adds the API name where two integrations share a report and object', async () => {
+      const twin: InsightsSync.RunSummary = {
+        ...RUNS[2],
+        id: 'a0B5g00000RUN48AAA',
+        integrationName: 'Lead_Logins_US',
+        integrationLabel: 'Lead logins'
+      };
+      getRunsMock.mockResolvedValue([twin, ...RUNS]);
+      const element = await render();
+
+      expect(cell(element, twin.id, 'integration')).toBe('Lead loginsLead_Logins_US');
+      expect(cell(element, COMPLETED, 'integration')).toBe('Lead loginsLead_Logins');
+      expect(
+        row(element, WITH_ERRORS).querySelector('[data-id="integration-api-name"]')
+      ).toBeNull();
+    });
+
+    it('shows a run that matched no record as a warning, with the reason the Apex gives', async () => {
+      const noMatch: InsightsSync.RunSummary = {
+        ...RUNS[2],
+        rowsRead: 10,
+        rowsMatched: 0,
+        recordsUpdated: 0,
+        recordsUnchanged: 0,
+        rowsUnmatched: 10,
+        outcome: 'Completed · no record matched',
+        warning: 'No record matched: 10 read, 10 unmatched — check the key pair.'
+      };
+      getRunsMock.mockResolvedValue([noMatch]);
+      getRunDetailMock.mockResolvedValue({ ...DETAIL, run: noMatch });
+      const element = await render();
+
+      const badge = row(element, COMPLETED).querySelector('c-run-status-badge') as BaseElement & {
+        outcome: string;
+        warning: string;
+      };
+      expect(badge.status).toBe('Completed');
+      expect(badge.outcome).toBe('Completed · no record matched');
+      expect(badge.warning).toBe(noMatch.warning);
+      expect(cell(element, COMPLETED, 'unmatched')).toBe('10');
+      expect(textOf(row(element, COMPLETED).querySelector('[data-id="run-warning"]'))).toBe(
+        noMatch.warning
+      );
+
+      await showLog(element, COMPLETED);
+      expect(textOf(query(element, '[data-id="detail-warning"]'))).toContain(
+        'No record matched: 10 read, 10 unmatched — check the key pair.'
+      );
+    });
+
+    it('writes every count with the one number format of the console', async () => {
+      const big: InsightsSync.RunSummary = {
+        ...RUNS[2],
+        rowsRead: 4000,
+        rowsMatched: 3200,
+        rowsUnmatched: 800
+      };
+      getRunsMock.mockResolvedValue([big]);
+      getRunDetailMock.mockResolvedValue({ ...DETAIL, run: big });
+      const element = await render();
+
+      expect(cell(element, COMPLETED, 'read')).toBe('4,000');
+      expect(cell(element, COMPLETED, 'matched')).toBe('3,200');
+      await showLog(element, COMPLETED);
+      expect(textOf(query(element, '[data-id="summary"]'))).toContain('Rows read4,000');
+    });
+  });
+
+  describe('following a run in progress', () => {
+    async function renderWithFakeTimers(): Promise<HTMLElement> {
+      jest.useFakeTimers();
+      const element = createElement('c-log-viewer', { is: LogViewer });
+      document.body.appendChild(element);
+      await jest.advanceTimersByTimeAsync(0);
+      return element;
+    }
+
+    const ended = RUNS.map((run) => {
+      const inProgress = run.status === 'Queued' || run.status === 'Running';
+      return inProgress ? { ...run, status: 'Completed' } : run;
+    });
+
+    it('reads the runs again while one is queued or running, and stops once none is', async () => {
+      getRunsMock.mockResolvedValueOnce(RUNS).mockResolvedValueOnce(ended);
+      const element = await renderWithFakeTimers();
+      expect(getRunsMock).toHaveBeenCalledTimes(1);
+
+      await jest.advanceTimersByTimeAsync(FOLLOW_LOG_MS - 1);
+      expect(getRunsMock).toHaveBeenCalledTimes(1);
+      await jest.advanceTimersByTimeAsync(1);
+      expect(getRunsMock).toHaveBeenCalledTimes(2);
+      expect(element.shadowRoot?.querySelector('lightning-spinner')).toBeNull();
+
+      await jest.advanceTimersByTimeAsync(FOLLOW_LOG_MS * 3);
+      expect(getRunsMock).toHaveBeenCalledTimes(2);
+    });
+
+    it('reads nothing again when no run is in progress', async () => {
+      getRunsMock.mockResolvedValue(ended);
+      await renderWithFakeTimers();
+
+      await jest.advanceTimersByTimeAsync(FOLLOW_LOG_MS * 3);
+
+      expect(getRunsMock).toHaveBeenCalledTimes(1);
+    });
+
+    it('follows the open log of a running run until it ends', async () => {
+      const running = RUNS.find((run) => run.id === RUNNING) as InsightsSync.RunSummary;
+      getRunDetailMock
+        .mockResolvedValueOnce({ ...DETAIL, run: running })
+        .mockResolvedValueOnce({ ...DETAIL, run: { ...running, status: 'Completed' } });
+      const element = await renderWithFakeTimers();
+
+      query(element, `lightning-button[data-action="show-log"][data-run-id="${RUNNING}"]`).click();
+      await jest.advanceTimersByTimeAsync(0);
+      expect(getRunDetailMock).toHaveBeenCalledTimes(1);
+
+      await jest.advanceTimersByTimeAsync(FOLLOW_LOG_MS);
+      expect(getRunDetailMock).toHaveBeenCalledTimes(2);
+      expect(getRunsMock).toHaveBeenCalledTimes(1);
+      await jest.advanceTimersByTimeAsync(FOLLOW_LOG_MS * 3);
+      expect(getRunDetailMock).toHaveBeenCalledTimes(2);
+    });
+
+    it('leaves no timer behind when it closes', async () => {
+      getRunsMock.mockResolvedValue(RUNS);
+      const element = await renderWithFakeTimers();
+      expect(jest.getTimerCount()).toBe(1);
+
+      document.body.removeChild(element);
+
+      expect(jest.getTimerCount()).toBe(0);
+      await jest.advanceTimersByTimeAsync(FOLLOW_LOG_MS * 3);
+      expect(getRunsMock).toHaveBeenCalledTimes(1);
+    });
+
+    it('keeps the runs shown when such a reload fails', async () => {
+      getRunsMock
+        .mockResolvedValueOnce(RUNS)
+        .mockRejectedValueOnce({ body: { message: 'Offline for a moment.' } });
+      const element = await renderWithFakeTimers();
+
+      await jest.advanceTimersByTimeAsync(FOLLOW_LOG_MS);
+
+      expect(element.shadowRoot?.querySelector('[data-id="runs-error"]')).toBeNull();
+      expect(element.shadowRoot?.querySelectorAll('tr[data-run-id]').length).toBe(RUNS.length);
+    });
+  });
+
+  describe('the page behind it', () => {
+    it('does not scroll while the overlay is open, and scrolls as before once it closes', async () => {
+      document.body.style.overflow = 'auto';
+      const element = await render();
+
+      expect(document.body.style.overflow).toBe('hidden');
+      expect(document.documentElement.style.overflow).toBe('hidden');
+
+      document.body.removeChild(element);
+
+      expect(document.body.style.overflow).toBe('auto');
+      expect(document.documentElement.style.overflow).toBe('');
+      document.body.style.overflow = '';
+    });
+  });
+
+  describe('at phone width', () => {
+    it('stacks the runs and the row issues into cards, each value labelled', async () => {
+      const element = await render();
+
+      expect(query(element, 'table[data-id="runs-table"]').classList).toContain(
+        'slds-max-medium-table_stacked'
+      );
+      expect(
+        row(element, WITH_ERRORS).querySelector('[data-cell="status"]')?.getAttribute('data-label')
+      ).toBe('Status');
+      await showLog(element, WITH_ERRORS);
+      expect(query(element, 'table[data-id="issues-table"]').classList).toContain(
+        'slds-max-medium-table_stacked'
+      );
+    });
+
+    it('makes the issues table, when it scrolls, a named region the keyboard can reach', async () => {
+      const element = await render();
+      await showLog(element, WITH_ERRORS);
+
+      const region = query(element, '[data-id="issues-region"]');
+      expect(region.getAttribute('tabindex')).toBe('0');
+      expect(region.getAttribute('role')).toBe('region');
+      expect(region.getAttribute('aria-label')).toBeTruthy();
     });
   });
 });

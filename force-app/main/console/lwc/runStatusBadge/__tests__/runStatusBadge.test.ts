@@ -64,4 +64,18 @@ describe('c-run-status-badge', () => {
 
     expect(badgeOf(element).classList).toContain('slds-theme_success');
   });
+
+  it('shows a completed run that matched no record as a warning, in the words of the Apex', () => {
+    const element = render('Completed');
+    Object.assign(element, {
+      outcome: 'Completed · no record matched',
+      warning: 'No record matched: 10 read, 10 unmatched — check the key pair.'
+    });
+    return Promise.resolve().then(() => {
+      const badge = badgeOf(element);
+      expect(badge.classList).toContain('slds-theme_warning');
+      expect(badge.classList).not.toContain('slds-theme_success');
+      expect(badge.textContent).toContain('Completed · no record matched');
+    });
+  });
 });

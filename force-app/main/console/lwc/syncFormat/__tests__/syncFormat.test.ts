@@ -2,8 +2,10 @@ import {
   NO_REASON,
   apexErrorMessages,
   asMessageItems,
+  formatCount,
   formatRuntime,
   formatUtc,
+  isRunInProgress,
   messageLines,
   readableErrors
 } from 'c/syncFormat';
@@ -89,6 +91,32 @@ describe('c-sync-format', () => {
       expect(asMessageItems(['same', 'same'])).toEqual([
         { key: '0', text: 'same' },
         { key: '1', text: 'same' }
+      ]);
+    });
+  });
+
+  describe('formatCount', () => {
+    it('groups thousands with commas, as the Apex does', () => {
+      expect(formatCount(4000)).toBe('4,000');
+      expect(formatCount(1234567)).toBe('1,234,567');
+      expect(formatCount(12)).toBe('12');
+    });
+
+    it('shows a missing count as 0 and text that is no number as it is', () => {
+      expect(formatCount(undefined)).toBe('0');
+      expect(formatCount(null)).toBe('0');
+      expect(formatCount('many')).toBe('many');
+    });
+  });
+
+  describe('isRunInProgress', () => {
+    it('is true only while a run is queued or running', () => {
+      expect(['Queued', 'Running', 'Completed', 'Failed', undefined].map(isRunInProgress)).toEqual([
+        true,
+        true,
+        false,
+        false,
+        false
       ]);
     });
   });
