@@ -87,7 +87,7 @@ async function walkViews(page: Page): Promise<ViewFinding[]> {
   // The Run log, and Show log of a run with row issues.
   await page.getByRole('button', { name: 'Run log', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Run log' });
-  const showLog = dialog.getByRole('button', { name: /^Show log of NPS per end user/ });
+  const showLog = dialog.getByRole('button', { name: /^Show log of Contact NPS/ });
   await showLog.waitFor();
   await check('Log');
   await showLog.click();

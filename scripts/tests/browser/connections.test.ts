@@ -252,7 +252,11 @@ for (const viewport of VIEWPORTS) {
       // The console scrolls once the list has rendered the row.
       await page.waitForTimeout(300);
       assert.ok(await inViewport(page, notice), 'the Saved message is in view');
-      assert.ok(await inViewport(page, row), 'the saved row is in view');
+      assert.ok(
+        await inViewport(page, row),
+        `the saved row is in view: row ${JSON.stringify(await row.boundingBox())}, ` +
+          `notice ${JSON.stringify(await notice.boundingBox())}`
+      );
       const noticeBox = await notice.boundingBox();
       const rowBox = await row.boundingBox();
       assert.ok(

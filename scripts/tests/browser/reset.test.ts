@@ -121,7 +121,7 @@ describe('the reset of values that left the report in Chromium', () => {
       await dialog.getByRole('button', { name: /^Refresh/ }).click();
     }
     assert.match(runText, /Completed/);
-    await dialog.getByRole('button', { name: /^Show log of Logins review/ }).click();
+    await dialog.getByRole('button', { name: /^Show log of Lead logins reset/ }).click();
     const stepLog = dialog.locator('pre[data-id="step-log"]');
     await stepLog.waitFor();
     const steps = await stepLog.innerText();
