@@ -69,7 +69,7 @@ export default class CsvSourcePicker extends LightningElement {
     return this.selectedCredential;
   }
   set credential(value: string | undefined) {
-    this.selectedCredential = value ?? '';
+    this.selectedCredential = (value ?? '').trim();
   }
 
   /** The export file's path below the Named Credential's URL. */
@@ -78,7 +78,10 @@ export default class CsvSourcePicker extends LightningElement {
     return this.enteredPath;
   }
   set path(value: string | undefined) {
-    this.enteredPath = value ?? '';
+    // The path announced is trimmed: handed back, it must not eat a space being typed.
+    if ((value ?? '') !== this.enteredPath.trim()) {
+      this.enteredPath = value ?? '';
+    }
   }
 
   /** The columns with their types, as saved with an edited integration or as last read. */

@@ -23,6 +23,7 @@ import {
   type IntegrationSave,
   type StopListening
 } from 'c/integrationSaves';
+import type { CsvSourceChangeDetail } from 'c/csvSourcePicker';
 
 type IntegrationDefinition = InsightsSync.IntegrationDefinition;
 type FieldMapping = InsightsSync.FieldMapping;
@@ -101,6 +102,18 @@ const STEPS: readonly { name: StepName; label: string }[] = [
 ];
 
 const SOURCE_INSIGHTS_API = 'Insights API';
+const SOURCE_CSV_EXPORT = 'CSV Export';
+/** The report source choice, a sentence each (step 1). */
+const SOURCE_OPTIONS: readonly ComboboxOption[] = [
+  {
+    value: SOURCE_INSIGHTS_API,
+    label: 'Insights API: a report tagged for Salesforce, read through a connected region'
+  },
+  {
+    value: SOURCE_CSV_EXPORT,
+    label: "CSV export: the file WalkMe's scheduled export writes to your storage bucket"
+  }
+];
 const STATE_ACTIVE = 'Active';
 const MATCH_UPDATE_ALL = 'Update all';
 const BLANK_LEAVE_AS_IS = 'Leave as is';
@@ -212,6 +225,9 @@ export default class IntegrationWizard extends LightningElement {
   connectionsLoaded = false;
   connectionErrors: string[] = [];
   connectionRegion = '';
+  sourceType = SOURCE_INSIGHTS_API;
+  /** The CSV export source, as c-csv-source-picker's `csvsourcechange` last said it. */
+  csvSource: CsvSourceChangeDetail = { credential: '', path: '', columns: [] };
 
   // Step 2: report and object
   label = '';
@@ -437,18 +453,31 @@ export default class IntegrationWizard extends LightningElement {
     }));
   }
 
+  get isCsvSource(): boolean {
+    return this.sourceType === SOURCE_CSV_EXPORT;
+  }
+
+  get sourceOptions(): readonly ComboboxOption[] {
+    return SOURCE_OPTIONS;
+  }
+
   get hasConnectionOptions(): boolean {
-    return this.connectedRegions.length > 0;
+    return !this.isCsvSource && this.connectedRegions.length > 0;
   }
 
   get noConnection(): boolean {
-    return this.connectionsLoaded && !this.hasConnectionOptions;
+    return !this.isCsvSource && this.connectionsLoaded && !this.hasConnectionOptions;
   }
 
   /** An edited integration whose region is no longer connected: say so rather than blank it. */
   get regionWarning(): string {
     const region = this.connectionRegion;
-    if (region === '' || !this.connectionsLoaded || this.regionIsConnected(region)) {
+    if (
+      region === '' ||
+      this.isCsvSource ||
+      !this.connectionsLoaded ||
+      this.regionIsConnected(region)
+    ) {
       return '';
     }
     const label =
@@ -531,6 +560,9 @@ export default class IntegrationWizard extends LightningElement {
   }
 
   get reportColumns(): InsightsSync.ReportColumn[] {
+    if (this.isCsvSource) {
+      return this.csvSource.columns;
+    }
     return this.selectedReport?.columns ?? [];
   }
 
@@ -664,7 +696,9 @@ export default class IntegrationWizard extends LightningElement {
   }
 
   get mappingSummary(): string {
-    const report = this.selectedReport?.name ?? this.loaded?.reportName ?? this.reportId;
+    const report = this.isCsvSource
+      ? this.csvSource.path
+      : (this.selectedReport?.name ?? this.loaded?.reportName ?? this.reportId);
     return (
       `${report} → ${this.objectLabel}, matched on ${this.reportKeyColumn} = ` +
       `${this.objectKeyField}`
@@ -848,6 +882,20 @@ export default class IntegrationWizard extends LightningElement {
     this.loadReports();
   }
 
+  handleSourceTypeChange(event: CustomEvent<{ value: string }>): void {
+    this.sourceType =
+      event.detail.value === SOURCE_CSV_EXPORT ? SOURCE_CSV_EXPORT : SOURCE_INSIGHTS_API;
+    this.pruneMappings();
+  }
+
+  handleCsvSourceChange(event: CustomEvent<CsvSourceChangeDetail>): void {
+    this.csvSource = event.detail;
+    if (!this.reportColumns.some((column) => column.name === this.reportKeyColumn)) {
+      this.reportKeyColumn = '';
+    }
+    this.pruneMappings();
+  }
+
   handleLabelChange(event: CustomEvent<{ value: string }>): void {
     this.label = event.detail.value ?? '';
     if (!this.isEditing && !this.apiNameEdited) {
@@ -1015,7 +1063,7 @@ export default class IntegrationWizard extends LightningElement {
 
   private isStepComplete(step: StepName): boolean {
     if (step === 'environment') {
-      return this.regionIsConnected(this.connectionRegion);
+      return this.isCsvSource || this.regionIsConnected(this.connectionRegion);
     }
     if (step === 'report') {
       return this.reportStepComplete();
@@ -1032,7 +1080,7 @@ export default class IntegrationWizard extends LightningElement {
       label.length <= MAX_NAME_LENGTH &&
       apiName !== '' &&
       apiNameProblemOf(apiName) === '' &&
-      this.selectedReport !== undefined &&
+      (this.isCsvSource ? this.csvSource.credential !== '' : this.selectedReport !== undefined) &&
       this.reportColumns.some((column) => column.name === this.reportKeyColumn) &&
       description !== undefined &&
       !this.describing &&
@@ -1111,11 +1159,12 @@ export default class IntegrationWizard extends LightningElement {
     const definition: IntegrationDefinition = {
       developerName: this.apiName.trim(),
       label: this.label.trim(),
-      // The wizard builds Insights API integrations; one read from a CSV export keeps its source.
-      sourceType: loaded?.sourceType ?? SOURCE_INSIGHTS_API,
-      connectionRegion: this.connectionRegion,
-      reportId: this.reportId,
-      reportName: this.selectedReport?.name ?? loaded?.reportName,
+      sourceType: this.sourceType,
+      connectionRegion: this.isCsvSource ? undefined : this.connectionRegion,
+      reportId: this.isCsvSource ? undefined : this.reportId,
+      reportName: this.isCsvSource
+        ? this.csvSource.path.split('/').pop()
+        : (this.selectedReport?.name ?? loaded?.reportName),
       targetObject: this.description?.apiName ?? this.targetObject,
       reportKeyColumn: this.reportKeyColumn,
       objectKeyField: this.objectKeyField,
@@ -1135,9 +1184,10 @@ export default class IntegrationWizard extends LightningElement {
       // wizard's own look before SAVE.
       definition.isNew = true;
     }
-    if (loaded?.csvNamedCredential) {
-      definition.csvNamedCredential = loaded.csvNamedCredential;
-      definition.csvFilePath = loaded.csvFilePath;
+    if (this.isCsvSource) {
+      // The file carries no types: they are saved with the mappings (columnType).
+      definition.csvNamedCredential = this.csvSource.credential;
+      definition.csvFilePath = this.csvSource.path;
     }
     if (loaded?.pageSize !== undefined && loaded.pageSize !== null) {
       definition.pageSize = loaded.pageSize;
@@ -1318,6 +1368,8 @@ export default class IntegrationWizard extends LightningElement {
     this.label = definition.label ?? '';
     this.apiName = definition.developerName ?? this.developerName ?? '';
     this.connectionRegion = definition.connectionRegion ?? '';
+    this.sourceType = definition.sourceType ?? SOURCE_INSIGHTS_API;
+    this.csvSource = csvSourceOf(definition);
     this.reportId = definition.reportId ?? '';
     this.targetObject = definition.targetObject ?? '';
     this.objectKeyField = definition.objectKeyField ?? '';
@@ -1406,4 +1458,24 @@ export default class IntegrationWizard extends LightningElement {
   private find<T extends Element>(selector: string): T | null {
     return this.template?.querySelector<T>(selector) ?? null;
   }
+}
+
+/**
+ * The CSV source of a saved integration: its credential, path, and the columns it reads (key
+ * column and mapped columns, with the types saved in the mappings) until the file is read again.
+ */
+function csvSourceOf(definition: IntegrationDefinition): CsvSourceChangeDetail {
+  const columns = new Map<string, InsightsSync.ReportColumn>();
+  const add = (name: string | undefined, type: string | undefined): void => {
+    if (name && !columns.has(name)) {
+      columns.set(name, { name, label: name, type: type ?? 'string' });
+    }
+  };
+  add(definition.reportKeyColumn, undefined);
+  (definition.mappings ?? []).forEach((mapping) => add(mapping.column, mapping.columnType));
+  return {
+    credential: definition.csvNamedCredential ?? '',
+    path: definition.csvFilePath ?? '',
+    columns: [...columns.values()]
+  };
 }

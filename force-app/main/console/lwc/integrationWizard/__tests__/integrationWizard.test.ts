@@ -11,6 +11,7 @@ import getCompatibility from '@salesforce/apex/IntegrationController.getCompatib
 import saveIntegration from '@salesforce/apex/IntegrationController.saveIntegration';
 import previewIntegration from '@salesforce/apex/IntegrationController.previewIntegration';
 import getSaveEventChannel from '@salesforce/apex/IntegrationController.getSaveEventChannel';
+import getCsvCredentials from '@salesforce/apex/IntegrationController.getCsvCredentials';
 
 jest.mock('@salesforce/apex/ConnectionController.getEnvironment', () => ({ default: jest.fn() }), {
   virtual: true
@@ -51,6 +52,15 @@ jest.mock(
   { virtual: true }
 );
 
+jest.mock(
+  '@salesforce/apex/IntegrationController.getCsvCredentials',
+  () => ({ default: jest.fn() }),
+  { virtual: true }
+);
+jest.mock('@salesforce/apex/IntegrationController.readCsvSample', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+
 type FieldMapping = InsightsSync.FieldMapping;
 type IntegrationDefinition = InsightsSync.IntegrationDefinition;
 
@@ -85,6 +95,7 @@ const previewIntegrationMock = previewIntegration as jest.MockedFunction<typeof 
 const getSaveEventChannelMock = getSaveEventChannel as jest.MockedFunction<
   typeof getSaveEventChannel
 >;
+const getCsvCredentialsMock = getCsvCredentials as jest.MockedFunction<typeof getCsvCredentials>;
 const subscribeMock = subscribe as unknown as jest.Mock;
 const unsubscribeMock = unsubscribe as unknown as jest.Mock;
 const onErrorMock = onError as unknown as jest.Mock;
@@ -329,6 +340,9 @@ describe('c-integration-wizard', () => {
       });
     });
     getSaveEventChannelMock.mockResolvedValue(SAVE_EVENT);
+    getCsvCredentialsMock.mockResolvedValue([
+      { apiName: 'Export_Bucket', label: 'Export bucket', endpoint: 'https://b.s3.amazonaws.com' }
+    ]);
     subscribeMock.mockResolvedValue({ channel: SAVE_EVENT.channel });
     unsubscribeMock.mockResolvedValue({});
   });
@@ -1375,6 +1389,129 @@ describe('c-integration-wizard', () => {
         )
       ).toEqual(['US', 'EU', 'CA']);
       expect(getConnectionsMock).toHaveBeenCalledTimes(2);
+    });
+  });
+
+  describe('CSV export source', () => {
+    const CSV_COLUMNS: InsightsSync.ReportColumn[] = [
+      { name: 'Email', label: 'Email', type: 'string' },
+      { name: 'Last login', label: 'Last login', type: 'datetime' },
+      { name: 'Logins', label: 'Logins', type: 'integer' }
+    ];
+
+    async function chooseCsv(element: HTMLElement): Promise<void> {
+      await choose(element, 'lightning-radio-group[data-id="source"]', 'CSV Export');
+    }
+
+    async function announceCsvSource(element: HTMLElement): Promise<void> {
+      query<HTMLElement>(element, 'c-csv-source-picker').dispatchEvent(
+        new CustomEvent('csvsourcechange', {
+          detail: { credential: 'Export_Bucket', path: 'exports/logins.csv', columns: CSV_COLUMNS }
+        })
+      );
+      await flushPromises();
+    }
+
+    it('offers the two sources, a sentence each, Insights API first', async () => {
+      const element = await render();
+
+      const source = query(element, 'lightning-radio-group[data-id="source"]');
+      expect(source.label).toBe('Report source');
+      expect(source.value).toBe('Insights API');
+      expect(source.options.map((option) => option.value)).toEqual(['Insights API', 'CSV Export']);
+      expect(source.options[1].label).toContain('storage bucket');
+    });
+
+    it('needs no Insights connection and replaces the report choice with the picker', async () => {
+      getConnectionsMock.mockResolvedValue([]);
+      const element = await render();
+      expect(find(element, '[data-id="no-connection"]')).not.toBeNull();
+
+      await chooseCsv(element);
+
+      expect(find(element, '[data-id="no-connection"]')).toBeNull();
+      expect(button(element, 'continue').disabled).toBe(false);
+      await click(button(element, 'continue'));
+      expect(find(element, 'c-csv-source-picker')).not.toBeNull();
+      expect(query<HTMLElement>(element, '[data-id="report-section"]').hidden).toBe(true);
+    });
+
+    it('offers the columns read as key columns and saves the CSV source with their types', async () => {
+      saveIntegrationMock.mockResolvedValue(JOB_ID);
+      const element = await render();
+      await chooseCsv(element);
+      await click(button(element, 'continue'));
+      await announceCsvSource(element);
+      await choose(element, 'lightning-input[data-id="label"]', 'Lead logins');
+      await choose(element, 'lightning-combobox[data-id="object"]', 'Lead');
+      expect(
+        query(element, 'lightning-combobox[data-id="key-column"]').options.map((o) => o.value)
+      ).toEqual(['Email', 'Last login', 'Logins']);
+      await choose(element, 'lightning-combobox[data-id="key-column"]', 'Email');
+      await choose(element, 'lightning-combobox[data-id="key-field"]', 'Email');
+      await click(button(element, 'continue'));
+      expect(text(element, '[data-id="mapping-summary"]')).toContain('exports/logins.csv');
+      const logins = { column: 'Logins', columnType: 'integer', field: 'NumberOfEmployees' };
+      await changeMappings(element, [logins]);
+
+      await click(button(element, 'save'));
+
+      const sent = saveIntegrationMock.mock.calls[0][0].definition;
+      expect(sent.sourceType).toBe('CSV Export');
+      expect(sent.csvNamedCredential).toBe('Export_Bucket');
+      expect(sent.csvFilePath).toBe('exports/logins.csv');
+      expect(sent.connectionRegion).toBeUndefined();
+      expect(sent.reportId).toBeUndefined();
+      expect(sent.reportName).toBe('logins.csv');
+      expect(sent.reportKeyColumn).toBe('Email');
+      expect(sent.mappings).toEqual([logins]);
+    });
+
+    it('drops the key column when the columns read no longer have it', async () => {
+      const element = await render();
+      await chooseCsv(element);
+      await click(button(element, 'continue'));
+      await announceCsvSource(element);
+      await choose(element, 'lightning-combobox[data-id="key-column"]', 'Email');
+
+      query<HTMLElement>(element, 'c-csv-source-picker').dispatchEvent(
+        new CustomEvent('csvsourcechange', {
+          detail: { credential: 'Export_Bucket', path: 'exports/other.csv', columns: [] }
+        })
+      );
+      await flushPromises();
+
+      expect(query(element, 'lightning-combobox[data-id="key-column"]').value).toBe('');
+    });
+
+    it('loads a saved CSV integration back into the picker, its columns from the mappings', async () => {
+      getIntegrationMock.mockResolvedValue({
+        ...INTEGRATION,
+        sourceType: 'CSV Export',
+        connectionRegion: undefined,
+        reportId: undefined,
+        csvNamedCredential: 'Export_Bucket',
+        csvFilePath: 'exports/logins.csv',
+        reportKeyColumn: 'Email',
+        mappings: [{ column: 'Logins', columnType: 'integer', field: 'NumberOfEmployees' }]
+      });
+      const element = await render('Lead_Logins');
+
+      expect(getReportsMock).not.toHaveBeenCalled();
+      await click(header(element, 'report'));
+      const picker = query<HTMLElement>(element, 'c-csv-source-picker') as HTMLElement & {
+        credential: string;
+        path: string;
+        columns: InsightsSync.ReportColumn[];
+      };
+      expect(picker.credential).toBe('Export_Bucket');
+      expect(picker.path).toBe('exports/logins.csv');
+      expect(picker.columns).toEqual([
+        { name: 'Email', label: 'Email', type: 'string' },
+        { name: 'Logins', label: 'Logins', type: 'integer' }
+      ]);
+      await click(header(element, 'environment'));
+      expect(query(element, 'lightning-radio-group[data-id="source"]').value).toBe('CSV Export');
     });
   });
 });
