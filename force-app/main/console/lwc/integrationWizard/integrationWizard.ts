@@ -885,6 +885,11 @@ export default class IntegrationWizard extends LightningElement {
   handleSourceTypeChange(event: CustomEvent<{ value: string }>): void {
     this.sourceType =
       event.detail.value === SOURCE_CSV_EXPORT ? SOURCE_CSV_EXPORT : SOURCE_INSIGHTS_API;
+    const columns = this.reportColumns;
+    if (columns.length > 0 && !columns.some((column) => column.name === this.reportKeyColumn)) {
+      // The other source's key column: the one chosen stays only if this source has it too.
+      this.reportKeyColumn = '';
+    }
     this.pruneMappings();
   }
 

@@ -1484,6 +1484,23 @@ describe('c-integration-wizard', () => {
       expect(query(element, 'lightning-combobox[data-id="key-column"]').value).toBe('');
     });
 
+    it('keeps the key column after a source change until the columns of the new source lack it', async () => {
+      const element = await render();
+      await chooseCsv(element);
+      await click(button(element, 'continue'));
+      await announceCsvSource(element);
+      await choose(element, 'lightning-combobox[data-id="key-column"]', 'Email');
+      await click(header(element, 'environment'));
+
+      await choose(element, 'lightning-radio-group[data-id="source"]', 'Insights API');
+      await completeEnvironment(element);
+      await click(button(element, 'continue'));
+      // No report chosen yet: nothing says the key is gone.
+      expect(query(element, 'lightning-combobox[data-id="key-column"]').value).toBe('Email');
+      await choose(element, 'lightning-combobox[data-id="report"]', 'rpt-logins-001');
+      expect(query(element, 'lightning-combobox[data-id="key-column"]').value).toBe('');
+    });
+
     it('loads a saved CSV integration back into the picker, its columns from the mappings', async () => {
       getIntegrationMock.mockResolvedValue({
         ...INTEGRATION,
