@@ -158,6 +158,24 @@ declare namespace InsightsSync {
     type?: string;
   }
 
+  /** CsvCredentialOption: a Named Credential a CSV export source may read through. */
+  interface CsvCredentialOption {
+    /** The name `callout:` takes, `ns__Name` for another package's credential. */
+    apiName: string;
+    label: string;
+    endpoint?: string;
+  }
+
+  /** CsvExportSample: an export file's header, with proposed column types, and first rows. */
+  interface CsvExportSample {
+    filePath: string;
+    columns: ReportColumn[];
+    /** Cells in header order; an empty cell arrives as null. */
+    rows: string[][];
+    rowProblems: string[];
+    hasMoreRows: boolean;
+  }
+
   /** CatalogObject: an object the running user can update. */
   interface CatalogObject {
     apiName: string;
@@ -430,6 +448,20 @@ declare module '@salesforce/apex/IntegrationController.getIntegration' {
 declare module '@salesforce/apex/IntegrationController.getReports' {
   const getReports: (params: { regionCode: string }) => Promise<InsightsSync.InsightsReport[]>;
   export default getReports;
+}
+
+/** Not cacheable: a Named Credential created in Setup a minute ago must show. */
+declare module '@salesforce/apex/IntegrationController.getCsvCredentials' {
+  const getCsvCredentials: () => Promise<InsightsSync.CsvCredentialOption[]>;
+  export default getCsvCredentials;
+}
+
+declare module '@salesforce/apex/IntegrationController.readCsvSample' {
+  const readCsvSample: (params: {
+    namedCredential: string;
+    filePath: string;
+  }) => Promise<InsightsSync.CsvExportSample>;
+  export default readCsvSample;
 }
 
 /** Not cacheable: objects and fields created a minute ago must show. */

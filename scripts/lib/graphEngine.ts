@@ -371,6 +371,12 @@ export const ACKNOWLEDGED_ENTRY_POINTS: readonly AcknowledgedEntryPoints[] = [
     methods: ['previewIntegration'],
     reason:
       'the target object is read only through RecordMatcher with Database.queryWithBinds(..., AccessLevel.USER_MODE) and nothing is written; behind the Manage_Insights_Sync permission'
+  },
+  {
+    file: 'IntegrationController.cls',
+    methods: ['readCsvSample'],
+    reason:
+      "no query, no DML: range GETs of one file through the admin's Named Credential (never the package's own) and the CSV parser; behind the Manage_Insights_Sync permission"
   }
 ];
 

@@ -52,6 +52,10 @@ import {
   type PlannedField,
   type SyncPlan
 } from '../../preview/modules/preview/sampleAnswers/validation.ts';
+import {
+  LOGINS_EXPORT_CSV,
+  proposeType
+} from '../../preview/modules/preview/sampleAnswers/csvExports.ts';
 import { repositoryRoot } from '../lib/project.ts';
 
 /** Wednesday 2026-11-25, 04:59 UTC. */
@@ -1794,6 +1798,144 @@ describe('preview connections and catalog', () => {
     assert.match(
       org.getFieldRequestText('logins', 'Lead'),
       /All the fields it needs already exist on Lead/
+    );
+  });
+});
+
+describe('preview CSV export source: the credentials, the header read, Preview and Run Now', () => {
+  /** Logins review onto Lead, read from the preview bucket's CSV export. */
+  function csvOnLead(path = 'exports/logins.csv'): InsightsSync.IntegrationDefinition {
+    return {
+      ...loginsOnLead('Email'),
+      developerName: 'Csv_logins',
+      label: 'CSV logins',
+      sourceType: 'CSV Export',
+      connectionRegion: undefined,
+      reportId: undefined,
+      reportName: 'logins.csv',
+      csvNamedCredential: 'Insights_Export_Bucket',
+      csvFilePath: path,
+      mappings: [
+        { column: 'Last login', columnType: 'datetime', field: 'WalkMe_Last_Login__c' },
+        {
+          column: '# Logins last 30 days',
+          columnType: 'integer',
+          field: 'WalkMe_Logins_Last_30_Days__c'
+        }
+      ]
+    };
+  }
+
+  it('serves the fixture export byte for byte', () => {
+    const fixture = readFileSync(
+      join(repositoryRoot, 'scripts/tests/fixtures/insights/logins-export.csv'),
+      'utf8'
+    );
+    assert.equal(LOGINS_EXPORT_CSV, fixture);
+  });
+
+  it('lists the Named Credentials a CSV source may use, never the packaged WalkMe ones', () => {
+    const { org } = sampleOrg();
+    assert.deepEqual(
+      org.getCsvCredentials().map((option) => option.apiName),
+      ['Insights_Export_Bucket', 'Blob_Exports']
+    );
+  });
+
+  it('reads the header and rows and proposes the types CsvExportSampleTest expects', () => {
+    const { org } = sampleOrg();
+    const sample = org.readCsvSample('Insights_Export_Bucket', '/exports/logins.csv');
+    assert.equal(sample.filePath, 'exports/logins.csv');
+    assert.deepEqual(
+      sample.columns.map((column) => `${column.name}:${column.type ?? ''}`),
+      [
+        'User ID:string',
+        'Email:string',
+        'First login:datetime',
+        'Last login:datetime',
+        '# Logins last 30 days:integer',
+        'Notes:string'
+      ]
+    );
+    assert.equal(sample.rows.length, 4);
+    assert.equal(sample.rows[3][3], null, 'an empty cell is null');
+    assert.equal(sample.rows[3][5], 'line one\nline two', 'a quoted CRLF is one LF');
+    assert.equal(sample.rows[2][5], 'quote "inside" here');
+    assert.equal(sample.hasMoreRows, false);
+  });
+
+  it('proposes types as CsvExportSample does', () => {
+    assert.equal(proposeType(['true', 'No', null]), 'boolean');
+    assert.equal(proposeType(['1', '2.5']), 'number');
+    assert.equal(proposeType(['00123', '45']), 'string');
+    assert.equal(proposeType(['2026-11-24']), 'date');
+    assert.equal(proposeType([' ', null]), 'string');
+  });
+
+  it('answers a missing file, a refused credential and an empty file as the Apex words them', () => {
+    const { org } = sampleOrg();
+    const apex = readFileSync(
+      join(repositoryRoot, 'force-app/main/insights/classes/CsvExportSample.cls'),
+      'utf8'
+    );
+    const missing = errorOf(() => org.readCsvSample('Insights_Export_Bucket', 'exports/nope.csv'));
+    assert.equal(
+      missing,
+      'There is no file "exports/nope.csv" behind Named Credential Insights_Export_Bucket (HTTP 404). Check the path (it is case-sensitive and starts below the Named Credential\'s URL) and that the WalkMe export has run at least once.'
+    );
+    for (const literal of apexLiterals(apex).filter((text) =>
+      text.startsWith('There is no file')
+    )) {
+      assert.ok(missing.startsWith(literal), `the Apex's wording: ${literal}`);
+    }
+    assert.match(
+      errorOf(() => org.readCsvSample('Blob_Exports', 'exports/logins.csv')),
+      /^The storage service behind Named Credential Blob_Exports refused access with these credentials \(HTTP 403\)\./
+    );
+    assert.equal(
+      errorOf(() => org.readCsvSample('Insights_Export_Bucket', 'exports/empty.csv')),
+      'The export file "exports/empty.csv" is empty: it has no header row.'
+    );
+    assert.equal(
+      errorOf(() => org.readCsvSample('WalkMe_Insights_EU', 'public/v1/insights/reports')),
+      `${csvCredentialProblem('WalkMe_Insights_EU') ?? ''} Edit the integration.`
+    );
+  });
+
+  it('previews a CSV export integration against the sample leads', () => {
+    const { org } = sampleOrg();
+    const result = org.previewIntegration(csvOnLead(), 50);
+    assert.ok(result.rowsRead === 4, `four rows read, got ${result.rowsRead}`);
+    assert.ok(result.rowsMatched > 0, 'rows matched the leads by email');
+  });
+
+  it('runs a saved CSV export integration to the end, with its log', () => {
+    const { org, time } = sampleOrg();
+    org.saveIntegration(csvOnLead());
+    time.advance(DEPLOY_MS);
+
+    const runId = org.runNow('Csv_logins');
+    time.advance(RUN_START_MS + RUN_PAGE_MS * 2);
+
+    const { run } = org.getRunDetail(runId);
+    assert.match(run.status ?? '', /^Completed/);
+    assert.equal(run.rowsRead, 4);
+    assert.equal(run.reportName, 'logins.csv');
+  });
+
+  it("fails the run of a file that is gone with the reader's 404", () => {
+    const { org, time } = sampleOrg();
+    org.saveIntegration(csvOnLead('exports/gone.csv'));
+    time.advance(DEPLOY_MS);
+
+    const runId = org.runNow('Csv_logins');
+    time.advance(RUN_START_MS + RUN_PAGE_MS);
+
+    const { run } = org.getRunDetail(runId);
+    assert.equal(run.status, 'Failed');
+    assert.match(
+      run.errorSummary ?? '',
+      /The storage service behind Named Credential Insights_Export_Bucket has no export file "exports\/gone.csv" \(HTTP 404\)/
     );
   });
 });

@@ -255,7 +255,8 @@ describe('npm run scan', () => {
         'saveIntegration',
         'resumeIntegration',
         'restoreIntegration',
-        'previewIntegration'
+        'previewIntegration',
+        'readCsvSample'
       ]
     );
   });

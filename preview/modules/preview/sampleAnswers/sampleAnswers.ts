@@ -62,6 +62,10 @@ answer('IntegrationController.getIntegration', ({ developerName }) =>
   org.getIntegration(text(developerName))
 );
 answer('IntegrationController.getReports', ({ regionCode }) => org.getReports(text(regionCode)));
+answer('IntegrationController.getCsvCredentials', () => org.getCsvCredentials());
+answer('IntegrationController.readCsvSample', ({ namedCredential, filePath }) =>
+  org.readCsvSample(text(namedCredential), text(filePath))
+);
 answer('IntegrationController.getObjects', () => org.getObjects());
 answer('IntegrationController.describeObject', ({ objectApiName }) =>
   org.describeObject(text(objectApiName))

@@ -34,6 +34,7 @@ import {
   type SyncIssue
 } from './syncEngine.js';
 import { allTemplates, fieldRequestText } from './templates.js';
+import { csvCredentials, csvReportPages, readCsvSample } from './csvExports.js';
 import {
   countOlderThan,
   resetOlderThan,
@@ -54,7 +55,6 @@ import {
   PreflightError,
   REGIONS,
   compatibilityTable,
-  csvCredentialProblem,
   normalizeIntegration,
   planSync,
   regionFor,
@@ -424,6 +424,17 @@ export class SampleConsole {
     }
     this.checkSource(regionFor(regionCode));
     return cloned(this.taggedReports());
+  }
+
+  getCsvCredentials(): InsightsSync.CsvCredentialOption[] {
+    return csvCredentials();
+  }
+
+  readCsvSample(
+    namedCredential: string | undefined,
+    filePath: string | undefined
+  ): InsightsSync.CsvExportSample {
+    return readCsvSample(namedCredential, filePath);
   }
 
   getObjects(): InsightsSync.CatalogObject[] {
@@ -845,14 +856,15 @@ export class SampleConsole {
   /** The pages `readPage` would return for the definition's report, or why it cannot. */
   private reportPages(definition: Definition): readonly ReportPageData[] {
     if (definition.sourceType === 'CSV Export') {
-      // ReportSources refuses the credential first (CsvCredentialName.require), as the Apex does.
-      const credentialProblem = csvCredentialProblem(definition.csvNamedCredential);
-      if (credentialProblem) {
-        throw new Error(`${credentialProblem} Edit the integration.`);
+      // ReportSources refuses the credential first (CsvCredentialName.require), then reads the
+      // file with the column types the mappings declare, as the Apex does.
+      const columnTypes = new Map<string, string>();
+      for (const mapping of definition.mappings ?? []) {
+        if (mapping.column && mapping.columnType) {
+          columnTypes.set(mapping.column.toLowerCase(), mapping.columnType.toLowerCase());
+        }
       }
-      throw new Error(
-        'The local preview has no storage bucket with CSV exports: preview or run an Insights API integration here.'
-      );
+      return csvReportPages(definition.csvNamedCredential, definition.csvFilePath, columnTypes);
     }
     const region = regionFor(definition.connectionRegion);
     this.checkSource(region);

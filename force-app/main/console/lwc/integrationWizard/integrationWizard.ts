@@ -20,6 +20,7 @@ import { isComplete, type TemplatePair } from 'c/mappingRules';
 import type { TemplateChangeDetail } from 'c/reportTemplatePanel';
 import type { SyncPoliciesDetail } from 'c/syncPolicies';
 import type { ResetChangeDetail } from 'c/staleValueReset';
+import type { CsvSourceChangeDetail } from 'c/csvSourcePicker';
 import { keyPairVerdict } from 'c/keyRules';
 import {
   isSameJob,
@@ -94,6 +95,7 @@ const STEPS: readonly { name: StepName; label: string }[] = [
 ];
 
 const SOURCE_INSIGHTS_API = 'Insights API';
+const SOURCE_CSV_EXPORT = 'CSV Export';
 const STATE_ACTIVE = 'Active';
 const MATCH_UPDATE_ALL = 'Update all';
 const BLANK_LEAVE_AS_IS = 'Leave as is';
@@ -355,7 +357,14 @@ export default class IntegrationWizard extends LightningElement {
   }
 
   get reportColumns(): InsightsSync.ReportColumn[] {
+    if (this.isCsvSource) {
+      return this.csvSource.columns;
+    }
     return this.selectedReport?.columns ?? [];
+  }
+
+  get isCsvSource(): boolean {
+    return this.sourceType === SOURCE_CSV_EXPORT;
   }
 
   get savedReportName(): string | undefined {
@@ -364,6 +373,9 @@ export default class IntegrationWizard extends LightningElement {
 
   /** The report the mapping step names: as listed, else as saved, else its id. */
   get reportName(): string {
+    if (this.isCsvSource) {
+      return this.csvSource.path;
+    }
     return this.selectedReport?.name ?? this.loaded?.reportName ?? this.reportId;
   }
 
@@ -494,6 +506,31 @@ export default class IntegrationWizard extends LightningElement {
       }
     }
     this.dispatchEvent(new CustomEvent('cancel'));
+  }
+
+  /** The report source chosen in step 1: Insights API or CSV export. */
+  sourceType = SOURCE_INSIGHTS_API;
+  /** The CSV export source, as the report step's c-csv-source-picker last said it. */
+  csvSource: CsvSourceChangeDetail = { credential: '', path: '', columns: [] };
+
+  handleSourceChange(event: CustomEvent<{ sourceType: string }>): void {
+    this.sourceType =
+      event.detail?.sourceType === SOURCE_CSV_EXPORT ? SOURCE_CSV_EXPORT : SOURCE_INSIGHTS_API;
+    this.keepKeyColumnOfTheSource();
+  }
+
+  handleCsvSourceChange(event: CustomEvent<CsvSourceChangeDetail>): void {
+    this.csvSource = event.detail;
+    this.keepKeyColumnOfTheSource();
+  }
+
+  /** The key column chosen stays only if the source's columns have it (once they are known). */
+  private keepKeyColumnOfTheSource(): void {
+    const columns = this.reportColumns;
+    if (columns.length > 0 && !columns.some((column) => column.name === this.reportKeyColumn)) {
+      this.reportKeyColumn = '';
+    }
+    this.pruneMappings();
   }
 
   handleRegionChange(event: CustomEvent<RegionChangeDetail>): void {
@@ -757,7 +794,7 @@ export default class IntegrationWizard extends LightningElement {
 
   private isStepComplete(step: StepName): boolean {
     if (step === 'environment') {
-      return this.regionIsConnected(this.connectionRegion);
+      return this.isCsvSource || this.regionIsConnected(this.connectionRegion);
     }
     if (step === 'report') {
       return this.reportStepComplete();
@@ -790,7 +827,7 @@ export default class IntegrationWizard extends LightningElement {
       apiName !== '' &&
       apiNameProblemOf(apiName) === '' &&
       this.apiNameTakenError === '' &&
-      this.selectedReport !== undefined &&
+      (this.isCsvSource ? this.csvSource.credential !== '' : this.selectedReport !== undefined) &&
       this.reportColumns.some((column) => column.name === this.reportKeyColumn) &&
       description !== undefined &&
       !this.describing &&
@@ -870,11 +907,12 @@ export default class IntegrationWizard extends LightningElement {
     const definition: IntegrationDefinition = {
       developerName: this.apiName.trim(),
       label: this.label.trim(),
-      // The wizard builds Insights API integrations; one read from a CSV export keeps its source.
-      sourceType: loaded?.sourceType ?? SOURCE_INSIGHTS_API,
-      connectionRegion: this.connectionRegion,
-      reportId: this.reportId,
-      reportName: this.selectedReport?.name ?? loaded?.reportName,
+      sourceType: this.sourceType,
+      connectionRegion: this.isCsvSource ? undefined : this.connectionRegion,
+      reportId: this.isCsvSource ? undefined : this.reportId,
+      reportName: this.isCsvSource
+        ? this.csvSource.path.split('/').pop()
+        : (this.selectedReport?.name ?? loaded?.reportName),
       targetObject: this.description?.apiName ?? this.targetObject,
       reportKeyColumn: this.reportKeyColumn,
       reportKeyColumnType: this.reportKeyColumnType,
@@ -895,9 +933,10 @@ export default class IntegrationWizard extends LightningElement {
       // wizard's own look before SAVE.
       definition.isNew = true;
     }
-    if (loaded?.csvNamedCredential) {
-      definition.csvNamedCredential = loaded.csvNamedCredential;
-      definition.csvFilePath = loaded.csvFilePath;
+    if (this.isCsvSource) {
+      // The file carries no types: they are saved with the mappings (columnType).
+      definition.csvNamedCredential = this.csvSource.credential;
+      definition.csvFilePath = this.csvSource.path;
     }
     if (loaded?.pageSize !== undefined && loaded.pageSize !== null) {
       definition.pageSize = loaded.pageSize;
@@ -1130,6 +1169,9 @@ export default class IntegrationWizard extends LightningElement {
     this.label = definition.label ?? '';
     this.apiName = definition.developerName ?? this.developerName ?? '';
     this.connectionRegion = definition.connectionRegion ?? '';
+    this.sourceType =
+      definition.sourceType === SOURCE_CSV_EXPORT ? SOURCE_CSV_EXPORT : SOURCE_INSIGHTS_API;
+    this.csvSource = csvSourceOf(definition);
     this.reportId = definition.reportId ?? '';
     this.targetObject = definition.targetObject ?? '';
     this.objectKeyField = definition.objectKeyField ?? '';
@@ -1223,4 +1265,24 @@ export default class IntegrationWizard extends LightningElement {
   private find<T extends Element>(selector: string): T | null {
     return this.template?.querySelector<T>(selector) ?? null;
   }
+}
+
+/**
+ * The CSV source of a saved integration: its credential, path, and the columns it reads (key
+ * column and mapped columns, with the types saved in the mappings) until the file is read again.
+ */
+function csvSourceOf(definition: IntegrationDefinition): CsvSourceChangeDetail {
+  const columns = new Map<string, InsightsSync.ReportColumn>();
+  const add = (name: string | undefined, type: string | undefined): void => {
+    if (name && !columns.has(name)) {
+      columns.set(name, { name, label: name, type: type ?? 'string' });
+    }
+  };
+  add(definition.reportKeyColumn, definition.reportKeyColumnType);
+  (definition.mappings ?? []).forEach((mapping) => add(mapping.column, mapping.columnType));
+  return {
+    credential: definition.csvNamedCredential ?? '',
+    path: definition.csvFilePath ?? '',
+    columns: [...columns.values()]
+  };
 }

@@ -4,6 +4,20 @@ import type { ComboboxOption, RegionChangeDetail } from 'c/wizardRules';
 
 type ConnectionStatus = InsightsSync.InsightsConnectionStatus;
 
+const SOURCE_INSIGHTS_API = 'Insights API';
+const SOURCE_CSV_EXPORT = 'CSV Export';
+/** The report source choice, a sentence each. */
+const SOURCE_OPTIONS: readonly { value: string; label: string }[] = [
+  {
+    value: SOURCE_INSIGHTS_API,
+    label: 'Insights API: a report tagged for Salesforce, read through a connected region'
+  },
+  {
+    value: SOURCE_CSV_EXPORT,
+    label: "CSV export: the file WalkMe's scheduled export writes to your storage bucket"
+  }
+];
+
 /** Elements the step moves the focus to. */
 type Focusable = HTMLElement & { focus(): void };
 
@@ -13,6 +27,7 @@ type Focusable = HTMLElement & { focus(): void };
  * region no longer is.
  *
  * @fires regionchange when the admin chooses a region, with `{ regionCode }`
+ * @fires sourcechange when the admin chooses the report source, with `{ sourceType }`
  */
 export default class WizardEnvironmentStep extends LightningElement {
   /** The org as ConnectionController.getEnvironment describes it. */
@@ -27,6 +42,8 @@ export default class WizardEnvironmentStep extends LightningElement {
   @api connectionErrors: string[] = [];
   /** The region the integration reads from; '' when none is chosen. */
   @api connectionRegion = '';
+  /** Where the integration reads its rows: 'Insights API' (a region) or 'CSV Export' (a file). */
+  @api sourceType = SOURCE_INSIGHTS_API;
 
   /** Moves the focus to the step's heading. */
   @api
@@ -59,12 +76,24 @@ export default class WizardEnvironmentStep extends LightningElement {
     }));
   }
 
+  get isCsvSource(): boolean {
+    return this.sourceType === SOURCE_CSV_EXPORT;
+  }
+
+  get sourceOptions(): readonly { value: string; label: string }[] {
+    return SOURCE_OPTIONS;
+  }
+
+  get sourceValue(): string {
+    return this.isCsvSource ? SOURCE_CSV_EXPORT : SOURCE_INSIGHTS_API;
+  }
+
   get hasConnectionOptions(): boolean {
-    return this.connectedRegions.length > 0;
+    return !this.isCsvSource && this.connectedRegions.length > 0;
   }
 
   get noConnection(): boolean {
-    return this.connectionsLoaded && !this.hasConnectionOptions;
+    return !this.isCsvSource && this.connectionsLoaded && this.connectedRegions.length === 0;
   }
 
   /** An edited integration whose region is no longer connected: say so rather than blank it. */
@@ -72,6 +101,7 @@ export default class WizardEnvironmentStep extends LightningElement {
     const region = this.connectionRegion ?? '';
     if (
       region === '' ||
+      this.isCsvSource ||
       !this.connectionsLoaded ||
       this.connectedRegions.some((status) => status.regionCode === region)
     ) {
@@ -91,13 +121,22 @@ export default class WizardEnvironmentStep extends LightningElement {
     const chosen = this.connectedRegions.find(
       (status) => status.regionCode === (this.connectionRegion ?? '')
     );
-    if (chosen?.credentialsRefused !== true) {
+    if (this.isCsvSource || chosen?.credentialsRefused !== true) {
       return '';
     }
     return (
       `WalkMe refused the credentials of ${chosen.regionLabel} when they were last used: its ` +
       'reports cannot be read and runs fail until you connect it again with valid credentials ' +
       'in the Connection panel.'
+    );
+  }
+
+  handleSourceChange(event: CustomEvent<{ value: string }>): void {
+    event.stopPropagation();
+    this.dispatchEvent(
+      new CustomEvent<{ sourceType: string }>('sourcechange', {
+        detail: { sourceType: event.detail.value ?? SOURCE_INSIGHTS_API }
+      })
     );
   }
 

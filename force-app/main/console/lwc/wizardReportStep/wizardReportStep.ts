@@ -1,6 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import { asMessageItems, type MessageItem } from 'c/syncFormat';
 import type { TemplateChangeDetail } from 'c/reportTemplatePanel';
+import type { CsvSourceChangeDetail } from 'c/csvSourcePicker';
 import { keyFieldOptions, keyPairVerdict, type KeyPairVerdict } from 'c/keyRules';
 import {
   FREQUENCY_DAILY,
@@ -30,6 +31,7 @@ type Focusable = HTMLElement & { focus(): void };
  * @fires settingchange when the admin changes a setting, with `{ field, value }`
  * @fires retryreports when the admin asks to read the region's reports again
  * @fires templatechange when the admin chooses a ready-made report (or None), with its pairs
+ * @fires csvsourcechange when the admin changes the CSV export's credential, path or columns
  */
 export default class WizardReportStep extends LightningElement {
   /** Whether a saved integration is edited: its API name cannot change. */
@@ -82,6 +84,12 @@ export default class WizardReportStep extends LightningElement {
   @api scheduleWeekday = '';
   /** The ready-made report chosen (c-report-template-panel); '' for None. */
   @api templateKey = '';
+  /** Where the integration reads its rows: 'Insights API' (a report) or 'CSV Export' (a file). */
+  @api sourceType = 'Insights API';
+  /** The CSV export's Named Credential, file path and columns (read from the file). */
+  @api csvCredential = '';
+  @api csvPath = '';
+  @api csvColumns: InsightsSync.ReportColumn[] = [];
 
   /** Moves the focus to the step's heading. */
   @api
@@ -162,8 +170,23 @@ export default class WizardReportStep extends LightningElement {
     );
   }
 
+  get isCsvSource(): boolean {
+    return this.sourceType === 'CSV Export';
+  }
+
+  /** The columns the key column is chosen from: the report's, or those read from the file. */
   get reportColumns(): InsightsSync.ReportColumn[] {
+    if (this.isCsvSource) {
+      return this.csvColumns ?? [];
+    }
     return this.selectedReport?.columns ?? [];
+  }
+
+  handleCsvSourceChange(event: CustomEvent<CsvSourceChangeDetail>): void {
+    event.stopPropagation();
+    this.dispatchEvent(
+      new CustomEvent<CsvSourceChangeDetail>('csvsourcechange', { detail: event.detail })
+    );
   }
 
   get keyColumnOptions(): ComboboxOption[] {

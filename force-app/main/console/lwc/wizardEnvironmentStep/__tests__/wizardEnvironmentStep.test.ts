@@ -156,7 +156,9 @@ describe('c-wizard-environment-step', () => {
     });
 
     const labels = (
-      query(element, 'lightning-radio-group') as unknown as { options: { label: string }[] }
+      query(element, 'lightning-radio-group[data-id="connection"]') as unknown as {
+        options: { label: string }[];
+      }
     ).options.map((option) => option.label);
     expect(labels).toContain('Europe (eu-api.walkme.com) · Credentials refused');
     expect(labels).toContain('United States (api.walkme.com)');
