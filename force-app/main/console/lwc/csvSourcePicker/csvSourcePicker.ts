@@ -283,7 +283,7 @@ export default class CsvSourcePicker extends LightningElement {
 
   private async loadCredentials(): Promise<void> {
     try {
-      this.credentialOptions = await getCsvCredentials();
+      this.credentialOptions = (await getCsvCredentials()) ?? [];
     } catch (error) {
       this.credentialErrors = readableErrors(error);
     } finally {

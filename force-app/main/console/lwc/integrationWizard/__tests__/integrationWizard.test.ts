@@ -52,6 +52,15 @@ jest.mock(
   () => ({ default: jest.fn() }),
   { virtual: true }
 );
+// The CSV export picker of step 2 asks for these.
+jest.mock(
+  '@salesforce/apex/IntegrationController.getCsvCredentials',
+  () => ({ default: jest.fn(() => Promise.resolve([])) }),
+  { virtual: true }
+);
+jest.mock('@salesforce/apex/IntegrationController.readCsvSample', () => ({ default: jest.fn() }), {
+  virtual: true
+});
 // The ready-made report panel of step 2 asks for these; Jest's own stubs answer nothing.
 jest.mock(
   '@salesforce/apex/IntegrationController.getTemplates',
@@ -224,6 +233,7 @@ type EnvironmentStepElement = HTMLElement & {
   connectionsLoaded: boolean;
   connectionErrors: string[];
   connectionRegion: string;
+  sourceType: string;
 };
 
 /** The public API of c-wizard-report-step. */
@@ -253,6 +263,10 @@ type ReportStepElement = HTMLElement & {
   scheduleTimeUtc: string;
   scheduleWeekday: string;
   templateKey: string;
+  sourceType: string;
+  csvCredential: string;
+  csvPath: string;
+  csvColumns: InsightsSync.ReportColumn[];
 };
 
 /** The public API of c-wizard-mapping-step. */
@@ -1457,6 +1471,121 @@ describe('c-integration-wizard', () => {
         'Set to value',
         '0'
       ]);
+    });
+  });
+
+  describe('CSV export source (chosen in step 1, read in step 2)', () => {
+    const CSV_COLUMNS: InsightsSync.ReportColumn[] = [
+      { name: 'Email', label: 'Email', type: 'string' },
+      { name: 'Last login', label: 'Last login', type: 'datetime' },
+      { name: 'Logins', label: 'Logins', type: 'integer' }
+    ];
+
+    async function chooseSource(element: HTMLElement, sourceType: string): Promise<void> {
+      environmentStep(element).dispatchEvent(
+        new CustomEvent('sourcechange', { detail: { sourceType } })
+      );
+      await flushPromises();
+    }
+
+    async function announceCsvSource(
+      element: HTMLElement,
+      columns: InsightsSync.ReportColumn[] = CSV_COLUMNS,
+      path = 'exports/logins.csv'
+    ): Promise<void> {
+      reportStep(element).dispatchEvent(
+        new CustomEvent('csvsourcechange', {
+          detail: { credential: 'Export_Bucket', path, columns }
+        })
+      );
+      await flushPromises();
+    }
+
+    it('starts on the Insights API and needs no connected region for a CSV export', async () => {
+      getConnectionsMock.mockResolvedValue([]);
+      const element = await render();
+      expect(environmentStep(element).sourceType).toBe('Insights API');
+      expect(button(element, 'continue').disabled).toBe(true);
+
+      await chooseSource(element, 'CSV Export');
+
+      expect(environmentStep(element).sourceType).toBe('CSV Export');
+      expect(button(element, 'continue').disabled).toBe(false);
+      await click(button(element, 'continue'));
+      expect(reportStep(element).sourceType).toBe('CSV Export');
+    });
+
+    it('keys on the columns read from the file and saves the CSV source with their types', async () => {
+      saveIntegrationMock.mockResolvedValue(JOB_ID);
+      const element = await render();
+      await chooseSource(element, 'CSV Export');
+      await click(button(element, 'continue'));
+      await announceCsvSource(element);
+      expect(reportStep(element).csvColumns).toEqual(CSV_COLUMNS);
+      await setSetting(element, 'label', 'Lead logins');
+      await setSetting(element, 'targetObject', 'Lead');
+      await setSetting(element, 'reportKeyColumn', 'Email');
+      await setSetting(element, 'objectKeyField', 'Email');
+      await click(button(element, 'continue'));
+      expect(mappingStep(element).reportName).toBe('exports/logins.csv');
+      expect(mappingStep(element).columns).toEqual(CSV_COLUMNS);
+      const logins = { column: 'Logins', columnType: 'integer', field: 'NumberOfEmployees' };
+      await changeMappings(element, [logins]);
+
+      await click(button(element, 'save'));
+
+      const sent = saveIntegrationMock.mock.calls[0][0].definition as IntegrationDefinition;
+      expect(sent.sourceType).toBe('CSV Export');
+      expect(sent.csvNamedCredential).toBe('Export_Bucket');
+      expect(sent.csvFilePath).toBe('exports/logins.csv');
+      expect(sent.connectionRegion).toBeUndefined();
+      expect(sent.reportId).toBeUndefined();
+      expect(sent.reportName).toBe('logins.csv');
+      expect(sent.reportKeyColumn).toBe('Email');
+      expect(sent.reportKeyColumnType).toBe('string');
+      expect(sent.mappings).toEqual([logins]);
+    });
+
+    it('drops the key column when the columns read no longer have it', async () => {
+      const element = await render();
+      await chooseSource(element, 'CSV Export');
+      await click(button(element, 'continue'));
+      await announceCsvSource(element);
+      await setSetting(element, 'reportKeyColumn', 'Email');
+      expect(reportStep(element).reportKeyColumn).toBe('Email');
+
+      await announceCsvSource(element, [{ name: 'user', label: 'user', type: 'string' }]);
+
+      expect(reportStep(element).reportKeyColumn).toBe('');
+    });
+
+    it('loads a saved CSV integration back, its columns from the key column and the mappings', async () => {
+      getIntegrationMock.mockResolvedValue({
+        ...INTEGRATION,
+        sourceType: 'CSV Export',
+        connectionRegion: undefined,
+        reportId: undefined,
+        csvNamedCredential: 'Export_Bucket',
+        csvFilePath: 'exports/logins.csv',
+        reportKeyColumn: 'Email',
+        mappings: [{ column: 'Logins', columnType: 'integer', field: 'NumberOfEmployees' }]
+      });
+      const element = await render('Lead_Logins');
+
+      expect(getReportsMock).not.toHaveBeenCalled();
+      await click(header(element, 'report'));
+      const step = reportStep(element);
+      expect([step.sourceType, step.csvCredential, step.csvPath]).toEqual([
+        'CSV Export',
+        'Export_Bucket',
+        'exports/logins.csv'
+      ]);
+      expect(step.csvColumns).toEqual([
+        { name: 'Email', label: 'Email', type: 'string' },
+        { name: 'Logins', label: 'Logins', type: 'integer' }
+      ]);
+      await click(header(element, 'environment'));
+      expect(environmentStep(element).sourceType).toBe('CSV Export');
     });
   });
 

@@ -26,6 +26,7 @@ interface StepProperties {
   connectionsLoaded?: boolean;
   connectionErrors?: string[];
   connectionRegion?: string;
+  sourceType?: string;
 }
 
 async function render(values: StepProperties = {}): Promise<StepElement> {
@@ -171,6 +172,39 @@ describe('c-wizard-environment-step', () => {
     const element = await render({ connectionRegion: 'EU' });
 
     expect(find(element, '[data-id="refused-warning"]')).toBeNull();
+  });
+
+  it('offers the two report sources, Insights API first, and announces the one chosen', async () => {
+    const element = await render({ connectionRegion: 'EU' });
+    const source = query(element, 'lightning-radio-group[data-id="source"]') as unknown as {
+      label: string;
+      value: string;
+      options: { value: string; label: string }[];
+    } & HTMLElement;
+    expect(source.label).toBe('Report source');
+    expect(source.value).toBe('Insights API');
+    expect(source.options.map((option) => option.value)).toEqual(['Insights API', 'CSV Export']);
+    const heard: unknown[] = [];
+    element.addEventListener('sourcechange', (event) => {
+      heard.push((event as CustomEvent).detail);
+    });
+    source.dispatchEvent(new CustomEvent('change', { detail: { value: 'CSV Export' } }));
+
+    expect(heard).toEqual([{ sourceType: 'CSV Export' }]);
+  });
+
+  it('asks for no region for a CSV export', async () => {
+    const element = await render({
+      sourceType: 'CSV Export',
+      connections: CONNECTIONS.map((status) => ({ ...status, connected: false })),
+      connectionsLoaded: true,
+      connectionRegion: 'EU'
+    });
+
+    expect(find(element, 'lightning-radio-group[data-id="connection"]')).toBeNull();
+    expect(find(element, '[data-id="no-connection"]')).toBeNull();
+    expect(find(element, '[data-id="region-warning"]')).toBeNull();
+    expect(text(element, '[data-id="csv-source-note"]')).toContain('next step');
   });
 
   it('moves the focus to its heading when asked', async () => {

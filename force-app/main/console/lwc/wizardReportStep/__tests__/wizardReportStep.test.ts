@@ -2,6 +2,14 @@ import { createElement } from 'lwc';
 import WizardReportStep from 'c/wizardReportStep';
 import type { ReportStepChangeDetail } from 'c/wizardRules';
 
+jest.mock(
+  '@salesforce/apex/IntegrationController.getCsvCredentials',
+  () => ({ default: jest.fn(() => Promise.resolve([])) }),
+  { virtual: true }
+);
+jest.mock('@salesforce/apex/IntegrationController.readCsvSample', () => ({ default: jest.fn() }), {
+  virtual: true
+});
 // The ready-made report panel the step holds asks for these; Jest's own stubs answer nothing.
 jest.mock(
   '@salesforce/apex/IntegrationController.getTemplates',
@@ -163,6 +171,46 @@ describe('c-wizard-report-step', () => {
     panel.dispatchEvent(new CustomEvent('templatechange', { detail }));
 
     expect(heard).toEqual([detail]);
+  });
+
+  it('shows the CSV export picker instead of the report, and keys on the columns read', async () => {
+    const columns = [
+      { name: 'Email', label: 'Email', type: 'string' },
+      { name: 'Logins', label: 'Logins', type: 'integer' }
+    ];
+    const element = await render({
+      sourceType: 'CSV Export',
+      csvCredential: 'Export_Bucket',
+      csvPath: 'exports/logins.csv',
+      csvColumns: columns
+    });
+
+    const picker = query<HTMLElement & Record<string, unknown>>(element, 'c-csv-source-picker');
+    expect([picker.credential, picker.path, picker.columns]).toEqual([
+      'Export_Bucket',
+      'exports/logins.csv',
+      columns
+    ]);
+    expect(query(element, '[data-id="report-section"]').hidden).toBe(true);
+    expect(
+      query(element, 'lightning-combobox[data-id="key-column"]').options.map(
+        (option) => option.value
+      )
+    ).toEqual(['Email', 'Logins']);
+    const heard: unknown[] = [];
+    element.addEventListener('csvsourcechange', (event) => {
+      heard.push((event as CustomEvent).detail);
+    });
+    const detail = { credential: 'Export_Bucket', path: 'exports/other.csv', columns: [] };
+    picker.dispatchEvent(new CustomEvent('csvsourcechange', { detail }));
+    expect(heard).toEqual([detail]);
+  });
+
+  it('shows no CSV picker for the Insights API', async () => {
+    const element = await render();
+
+    expect(find(element, 'c-csv-source-picker')).toBeNull();
+    expect(query(element, '[data-id="report-section"]').hidden).toBe(false);
   });
 
   it('offers the reports of the region', async () => {
