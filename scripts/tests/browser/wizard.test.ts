@@ -10,7 +10,9 @@
  * - the Auto-map message goes once the rows change; the footer hint keeps clear of Back; the
  *   check mark of the current, complete step stands out from its button (≥ 3:1);
  * - Save warns after a Preview that matched no record, and still saves;
- * - Cancel asks before it discards a draft, and not when nothing changed.
+ * - Cancel asks before it discards a draft, and not when nothing changed;
+ * - the key field offers identifying fields first, warns on a weak one and refuses a key pair
+ *   whose types can never match.
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -150,6 +152,56 @@ describe('the integration wizard in Chromium', () => {
         await button(wizard, 'Cancel').click();
         await wizard.waitFor({ state: 'detached' });
         assert.equal(await page.getByRole('alertdialog').count(), 0, 'nothing to confirm');
+        assert.deepEqual(pageErrors, [], 'the page logs no errors');
+        await page.close();
+      });
+
+      it('offers identifying key fields first, warns on a weak one and refuses a date key with Email', async () => {
+        const pageErrors: string[] = [];
+        const page = await open(pageErrors);
+        await button(page.locator('c-integration-list'), 'New integration').click();
+        const wizard = page.locator('c-integration-wizard');
+        await wizard.getByText('Europe (eu-api.walkme.com)').click();
+        await button(wizard, 'Continue').click();
+        await wizard.getByLabel('Integration name').fill('Lead logins keys');
+        await choose(page, wizard, 'Report', 'Logins review');
+        await wizard.getByLabel('Search objects').fill('Lead');
+        await choose(page, wizard, 'Object', 'Lead (Lead)');
+        await choose(page, wizard, 'Report key column', 'Email (email)');
+
+        // Identifying fields first, each saying why; the others marked "not unique".
+        await wizard.getByRole('combobox', { name: 'Key field on Lead', exact: true }).click();
+        const options = await page.getByRole('option').allInnerTexts();
+        const labels = options.map((option) => option.trim()).filter((option) => option !== '');
+        const firstWeak = labels.findIndex((label) => label.endsWith('· not unique'));
+        assert.ok(firstWeak > 0, `identifying fields come first: ${labels.join(' | ')}`);
+        assert.ok(
+          labels.slice(0, firstWeak).every((label) => !label.endsWith('· not unique')),
+          'no weak field among the identifying ones'
+        );
+        assert.ok(labels.includes('Email (Email) · Email'), 'Email identifies a lead');
+        await page.getByRole('option', { name: 'City (City) · not unique', exact: true }).click();
+        await wizard
+          .getByRole('status')
+          .filter({ hasText: 'Not unique: several records may share a City.' })
+          .waitFor();
+        assert.equal(
+          await button(wizard, 'Continue').isDisabled(),
+          false,
+          'a weak key is warned, not refused'
+        );
+
+        // A date column can never match Email: refused, and step 2 stays incomplete.
+        await choose(page, wizard, 'Key field on Lead', 'Email (Email) · Email');
+        await choose(page, wizard, 'Report key column', 'First login (first_login)');
+        const refused = wizard.getByRole('alert').filter({ hasText: 'can never match' });
+        await refused.waitFor();
+        assert.match(await refused.innerText(), /The key column "first_login" holds/);
+        assert.equal(await button(wizard, 'Continue').isDisabled(), true, 'the pair is refused');
+        await assertNoSidewaysScroll(page, 'step 2 with the key pair refused');
+        await page.screenshot({
+          path: join(artifactsDir, `wizard-key-refused-${viewport.width}.png`)
+        });
         assert.deepEqual(pageErrors, [], 'the page logs no errors');
         await page.close();
       });
