@@ -2,7 +2,8 @@
  * The reset of values that left the report in the preview's sample org, as StaleValueReset does it
  * in Apex: Preview counts the records stamped earlier that the rows read do not match, a run
  * stamps what it matches and, when it has no errors, resets the rest; a run with errors resets
- * nothing; the save refuses a stamp field that cannot serve.
+ * nothing; the save refuses a stamp field that cannot serve, and clearing a field the object
+ * requires.
  */
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="../../types/apex.d.ts" />
@@ -15,6 +16,8 @@ import {
   RUN_START_MS,
   SampleConsole
 } from '../../preview/modules/preview/sampleAnswers/sampleConsole.ts';
+import { resetProblems } from '../../preview/modules/preview/sampleAnswers/staleValueReset.ts';
+import { findObject } from '../../preview/modules/preview/sampleCatalog/sampleCatalog.ts';
 
 /** Wednesday 2026-11-25, 04:59 UTC. */
 const NOW = Date.parse('2026-11-25T04:59:00Z');
@@ -128,5 +131,46 @@ describe('the reset of values that left the report, in the preview', () => {
       () => org.saveIntegration({ ...resettingLogins(), resetStampField: 'Title' }),
       /The stamp field Lead\.Title is of type STRING; the stamp must be a Date\/Time field/
     );
+  });
+
+  it('refuses to save a reset that clears a field Lead requires', () => {
+    const org = new SampleConsole(new FakeTime());
+    const definition = resettingLogins();
+    definition.mappings = [
+      ...(definition.mappings ?? []),
+      { column: 'user_id', columnType: 'string', field: 'Company' }
+    ];
+
+    assert.throws(
+      () => org.saveIntegration(definition),
+      /The reset cannot clear "Company" \(Company\): Lead requires a value in it\. Choose "Set to value", or remove its row\./
+    );
+  });
+
+  it('clears a checkbox by unchecking it, though a checkbox is never empty', () => {
+    const definition = resettingLogins();
+    definition.mappings = [{ column: 'opted_out', columnType: 'boolean', field: 'DoNotCall' }];
+    const values: Parameters<typeof resetProblems>[2] = new Map();
+
+    const problems = resetProblems(definition, findObject('Lead'), values);
+
+    assert.deepEqual(problems, []);
+    assert.equal(values.get('DoNotCall'), false);
+  });
+
+  it('saves a reset that sets a value in a field Lead requires', () => {
+    const org = new SampleConsole(new FakeTime());
+    const definition = {
+      ...resettingLogins(),
+      resetMode: 'Set to value',
+      resetValue: '0'
+    };
+    // "0" fits both the whole number and the text field.
+    definition.mappings = [
+      ...(definition.mappings ?? []).filter((mapping) => mapping.columnType === 'integer'),
+      { column: 'user_id', columnType: 'string', field: 'LastName' }
+    ];
+
+    assert.doesNotThrow(() => org.saveIntegration(definition));
   });
 });

@@ -39,6 +39,8 @@ function planned(object: SampleObject, apiName: string) {
   return field
     ? {
         apiName: field.apiName,
+        label: field.label,
+        nillable: field.nillable,
         type: field.type,
         length: field.length,
         precision: field.precision,
@@ -116,6 +118,13 @@ export function resetProblems(
         continue;
       }
       value = conversion.blank ? null : (conversion.value ?? null);
+    }
+    if (value === null && !field.nillable && field.type !== 'BOOLEAN') {
+      // Every chunk would fail on this field with REQUIRED_FIELD_MISSING.
+      problems.push(
+        `The reset cannot clear "${field.label}" (${field.apiName}): ${target.label} requires a value in it. Choose "${RESET_SET_TO_VALUE}", or remove its row.`
+      );
+      continue;
     }
     valuesByField?.set(field.apiName, value === null && field.type === 'BOOLEAN' ? false : value);
   }

@@ -24,6 +24,8 @@ export interface SampleField extends InsightsSync.CatalogField {
   updateable: boolean;
   /** `isFilterable()`: long text areas are not. */
   filterable: boolean;
+  /** `isNillable()`: false for required fields, checkboxes and the record ID. */
+  nillable: boolean;
   externalId: boolean;
   /** `isUnique()`. */
   unique: boolean;
@@ -58,6 +60,8 @@ interface FieldOptions {
   picklist?: string[];
   restricted?: boolean;
   readOnly?: boolean;
+  /** The object requires a value in the field (`isNillable()` false). */
+  required?: boolean;
   externalId?: boolean;
   unique?: boolean;
   idLookup?: boolean;
@@ -127,6 +131,7 @@ function field(
     updateable: options.readOnly !== true && type !== 'ID',
     // Long text areas cannot be filtered on; short ones (255) can.
     filterable: !(type === 'TEXTAREA' && (options.length ?? DEFAULT_LENGTHS.TEXTAREA) > 255),
+    nillable: options.required !== true && type !== 'BOOLEAN' && type !== 'ID',
     externalId,
     unique,
     idLookup,
@@ -211,10 +216,10 @@ const LEAD: SampleObject = {
     ...systemFields('Lead ID'),
     field('Salutation', 'Salutation', 'PICKLIST', { picklist: SALUTATIONS, length: 40 }),
     field('FirstName', 'First Name', 'STRING', { length: 40 }),
-    field('LastName', 'Last Name', 'STRING', { length: 80 }),
+    field('LastName', 'Last Name', 'STRING', { length: 80, required: true }),
     field('Name', 'Full Name', 'STRING', { length: 121, readOnly: true }),
     field('Title', 'Title', 'STRING', { length: 128 }),
-    field('Company', 'Company', 'STRING'),
+    field('Company', 'Company', 'STRING', { required: true }),
     field('Email', 'Email', 'EMAIL'),
     field('Phone', 'Phone', 'PHONE'),
     field('MobilePhone', 'Mobile Phone', 'PHONE'),
@@ -315,7 +320,7 @@ const CONTACT: SampleObject = {
     ...systemFields('Contact ID'),
     field('Salutation', 'Salutation', 'PICKLIST', { picklist: SALUTATIONS, length: 40 }),
     field('FirstName', 'First Name', 'STRING', { length: 40 }),
-    field('LastName', 'Last Name', 'STRING', { length: 80 }),
+    field('LastName', 'Last Name', 'STRING', { length: 80, required: true }),
     field('Name', 'Full Name', 'STRING', { length: 121, readOnly: true }),
     field('AccountId', 'Account ID', 'REFERENCE'),
     field('ReportsToId', 'Reports To ID', 'REFERENCE'),
