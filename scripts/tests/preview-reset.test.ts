@@ -9,6 +9,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SAMPLE_INTEGRATIONS } from '../../preview/modules/preview/sampleIntegrations/sampleIntegrations.ts';
+import { findObject } from '../../preview/modules/preview/sampleCatalog/sampleCatalog.ts';
+import { sharedStampProblem } from '../../preview/modules/preview/sampleAnswers/staleValueReset.ts';
 import {
   DEPLOY_MS,
   RUN_PAGE_MS,
@@ -127,6 +129,38 @@ describe('the reset of values that left the report, in the preview', () => {
     assert.throws(
       () => org.saveIntegration({ ...resettingLogins(), resetStampField: 'Title' }),
       /The stamp field Lead\.Title is of type STRING; the stamp must be a Date\/Time field/
+    );
+  });
+
+  it('refuses to save a stamp field another integration already uses on the same object', () => {
+    const time = new FakeTime();
+    const org = new SampleConsole(time);
+    org.saveIntegration(resettingLogins());
+    time.advance(DEPLOY_MS);
+
+    assert.throws(
+      () =>
+        org.saveIntegration({
+          ...resettingLogins(),
+          developerName: 'Lead_Reset_Two',
+          label: 'Lead reset two',
+          resetStampField: 'walkme_last_synced__c'
+        }),
+      /The stamp field Lead\.WalkMe_Last_Synced__c is already the stamp of the integration "Lead reset" on the same object/
+    );
+  });
+
+  it('lets an integration keep its own stamp, and an archived one share it', () => {
+    const definition = resettingLogins();
+    const lead = findObject('Lead');
+
+    assert.equal(sharedStampProblem(definition, lead, [definition]), undefined, 'itself');
+    assert.equal(
+      sharedStampProblem(definition, lead, [
+        { ...definition, developerName: 'Lead_Old', state: 'Archived' }
+      ]),
+      undefined,
+      'an archived integration never runs'
     );
   });
 });
