@@ -16,7 +16,10 @@ import {
   RUN_START_MS,
   SampleConsole
 } from '../../preview/modules/preview/sampleAnswers/sampleConsole.ts';
-import { resetProblems } from '../../preview/modules/preview/sampleAnswers/staleValueReset.ts';
+import {
+  resetProblems,
+  sharedStampProblem
+} from '../../preview/modules/preview/sampleAnswers/staleValueReset.ts';
 import { findObject } from '../../preview/modules/preview/sampleCatalog/sampleCatalog.ts';
 
 /** Wednesday 2026-11-25, 04:59 UTC. */
@@ -172,5 +175,37 @@ describe('the reset of values that left the report, in the preview', () => {
     ];
 
     assert.doesNotThrow(() => org.saveIntegration(definition));
+  });
+
+  it('refuses to save a stamp field another integration already uses on the same object', () => {
+    const time = new FakeTime();
+    const org = new SampleConsole(time);
+    org.saveIntegration(resettingLogins());
+    time.advance(DEPLOY_MS);
+
+    assert.throws(
+      () =>
+        org.saveIntegration({
+          ...resettingLogins(),
+          developerName: 'Lead_Reset_Two',
+          label: 'Lead reset two',
+          resetStampField: 'walkme_last_synced__c'
+        }),
+      /The stamp field Lead\.WalkMe_Last_Synced__c is already the stamp of the integration "Lead reset" on the same object/
+    );
+  });
+
+  it('lets an integration keep its own stamp, and an archived one share it', () => {
+    const definition = resettingLogins();
+    const lead = findObject('Lead');
+
+    assert.equal(sharedStampProblem(definition, lead, [definition]), undefined, 'itself');
+    assert.equal(
+      sharedStampProblem(definition, lead, [
+        { ...definition, developerName: 'Lead_Old', state: 'Archived' }
+      ]),
+      undefined,
+      'an archived integration never runs'
+    );
   });
 });

@@ -40,6 +40,7 @@ import {
   resetOlderThan,
   resetPlan,
   resetProblems,
+  sharedStampProblem,
   wholeSeconds,
   type ResetPlan
 } from './staleValueReset.js';
@@ -501,7 +502,14 @@ export class SampleConsole {
     const received = withApexDefaults(definition);
     const problems = validateIntegration(received, this.integrations);
     if (received && problems.length === 0) {
-      problems.push(...resetProblems(received, findObject(received.targetObject)));
+      const target = findObject(received.targetObject);
+      problems.push(...resetProblems(received, target));
+      if (problems.length === 0) {
+        const shared = sharedStampProblem(received, target, this.integrations);
+        if (shared) {
+          problems.push(shared);
+        }
+      }
     }
     if (
       received?.isNew === true &&
@@ -562,7 +570,7 @@ export class SampleConsole {
         : Math.min(maxRows, MAX_PREVIEW_ROWS);
     const received = withApexDefaults(definition) as Definition;
     const plan = this.planFor(planSync(received));
-    const reset = resetPlan(plan);
+    const reset = resetPlan(plan, this.integrations);
     const pages = this.reportPages(received);
     const first = pages[0] ?? { columns: [], rows: [] };
     const outcome = processPage(
@@ -963,7 +971,7 @@ export class SampleConsole {
     let pages: ReportPageData[];
     try {
       plan = this.planFor(planSync(definition));
-      reset = resetPlan(plan);
+      reset = resetPlan(plan, this.integrations);
     } catch (refused) {
       const reasons = refused instanceof PreflightError ? refused.message : String(refused);
       this.finishRun(

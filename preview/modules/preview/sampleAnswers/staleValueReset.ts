@@ -131,14 +131,63 @@ export function resetProblems(
   return problems;
 }
 
-/** The reset of a planned run, or undefined when the integration does not reset. */
-export function resetPlan(plan: SyncPlan): ResetPlan | undefined {
+/**
+ * StaleValueReset.sharedStampProblem: another integration (not archived) already stamps the same
+ * field of the same object. The two would reset each other's records, which are not in each
+ * other's report. `others` are the org's saved integrations; the integration itself is not one.
+ */
+export function sharedStampProblem(
+  definition: InsightsSync.IntegrationDefinition,
+  target: SampleObject | undefined,
+  others: readonly InsightsSync.IntegrationDefinition[]
+): string | undefined {
+  const stamp =
+    target && !isBlank(definition.resetStampField)
+      ? findField(target, definition.resetStampField)
+      : undefined;
+  if (!target || !stamp) {
+    return undefined;
+  }
+  const developerName = definition.developerName?.trim().toLowerCase();
+  const other = others.find(
+    (candidate) =>
+      candidate.state !== 'Archived' &&
+      (candidate.developerName ?? '').toLowerCase() !== developerName &&
+      (candidate.targetObject ?? '').trim().toLowerCase() === target.apiName.toLowerCase() &&
+      !isBlank(candidate.resetStampField) &&
+      findField(target, candidate.resetStampField)?.apiName === stamp.apiName
+  );
+  if (!other) {
+    return undefined;
+  }
+  const name = isBlank(other.label) ? (other.developerName ?? '') : other.label;
+  return (
+    `The stamp field ${target.apiName}.${stamp.apiName} is already the stamp of the integration "${name}" on the same object: ` +
+    "each would reset the other's records, which are not in its report." +
+    ' Choose another "last synced" field, or turn off the reset of values that left the report.'
+  );
+}
+
+/**
+ * The reset of a planned run, or undefined when the integration does not reset. `others` are
+ * the org's saved integrations, for a stamp another one uses too (SyncPreflight.checkReset).
+ */
+export function resetPlan(
+  plan: SyncPlan,
+  others: readonly InsightsSync.IntegrationDefinition[] = []
+): ResetPlan | undefined {
   const definition = plan.definition;
   if (isBlank(definition.resetStampField)) {
     return undefined;
   }
   const valuesByField = new Map<string, FieldValue>();
   const problems = resetProblems(definition, plan.object, valuesByField);
+  if (problems.length === 0) {
+    const shared = sharedStampProblem(definition, plan.object, others);
+    if (shared) {
+      problems.push(shared);
+    }
+  }
   if (problems.length > 0) {
     throw new PreflightError(problems.map((problem) => `${problem} Edit the integration.`));
   }

@@ -130,7 +130,9 @@ export default class StaleValueReset extends LightningElement {
     const fields = mapped.length > 0 ? ` (${mapped.join(', ')})` : '';
     const action = this.isSetToValue ? `set to "${this.chosenValue.trim()}"` : 'cleared';
     return (
-      `Each run stamps ${stamp} on every ${object} it matches, also when no value changes. ` +
+      `Each run stamps ${stamp} on every ${object} it matches, so every matched ${object} is ` +
+      `saved on every run, also when no value changes: its triggers, flows and validation ` +
+      `rules run and its Last Modified Date moves each time. ` +
       `After a run that completes without errors, the mapped fields${fields} of ${object}s ` +
       `whose stamp is older are ${action}, and their stamp is cleared, so each is reset once. ` +
       `${object}s never stamped are left alone; a run that fails or has errors resets nothing.`

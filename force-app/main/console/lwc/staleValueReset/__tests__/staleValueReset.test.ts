@@ -129,7 +129,9 @@ describe('c-stale-value-reset', () => {
       resetValue: ''
     });
     expect(sentence(element)).toBe(
-      'Each run stamps WalkMe Last Synced on every Lead it matches, also when no value changes. ' +
+      'Each run stamps WalkMe Last Synced on every Lead it matches, so every matched Lead is ' +
+        'saved on every run, also when no value changes: its triggers, flows and validation ' +
+        'rules run and its Last Modified Date moves each time. ' +
         'After a run that completes without errors, the mapped fields (WalkMe Logins (30 days), ' +
         'WalkMe Last Login) of Leads whose stamp is older are cleared, and their stamp is ' +
         'cleared, so each is reset once. Leads never stamped are left alone; a run that fails ' +
