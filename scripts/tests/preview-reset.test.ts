@@ -21,38 +21,7 @@ import {
   sharedStampProblem
 } from '../../preview/modules/preview/sampleAnswers/staleValueReset.ts';
 import { findObject } from '../../preview/modules/preview/sampleCatalog/sampleCatalog.ts';
-
-/** Wednesday 2026-11-25, 04:59 UTC. */
-const NOW = Date.parse('2026-11-25T04:59:00Z');
-
-/** The org's clock and its later tasks, advanced by hand. */
-class FakeTime {
-  private tasks: { at: number; order: number; task: () => void }[] = [];
-  private scheduled = 0;
-
-  constructor(private time = NOW) {}
-
-  readonly now = (): Date => new Date(this.time);
-  readonly later = (task: () => void, delayMs: number): void => {
-    this.tasks.push({ at: this.time + delayMs, order: this.scheduled++, task });
-  };
-
-  advance(ms: number): void {
-    const until = this.time + ms;
-    for (;;) {
-      const due = this.tasks
-        .filter((entry) => entry.at <= until)
-        .sort((first, second) => first.at - second.at || first.order - second.order)[0];
-      if (!due) {
-        break;
-      }
-      this.tasks = this.tasks.filter((entry) => entry !== due);
-      this.time = due.at;
-      due.task();
-    }
-    this.time = until;
-  }
-}
+import { FakeTime } from './sampleOrgTime.ts';
 
 /**
  * Lead logins, as a new integration, with the reset on, stamping WalkMe Last Synced. Without `first_login` (Eve's

@@ -10,9 +10,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describeFinding, runAxe, type AxeFinding } from './axe.ts';
 import { PreviewHarness } from './previewHarness.ts';
+import { choose } from './consolePage.ts';
 
 const VIEWPORTS = [
   { name: '1280×720', width: 1280, height: 720 },
@@ -50,12 +51,6 @@ const BASE_COMPONENT_FINDINGS: Record<ViewportName, Record<string, number>> = {
     'lightning-input · label-title-only': 1
   }
 };
-
-/** Chooses an option of the lightning-combobox labelled `label` inside `scope`. */
-async function choose(page: Page, scope: Locator, label: string, option: string): Promise<void> {
-  await scope.getByRole('combobox', { name: label, exact: true }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
 
 interface ViewFinding extends AxeFinding {
   view: string;

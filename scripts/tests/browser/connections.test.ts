@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { PreviewHarness, artifactsDir } from './previewHarness.ts';
+import { choose } from './consolePage.ts';
 
 const VIEWPORTS = [
   { name: 'laptop', width: 1280, height: 720 },
@@ -36,12 +37,6 @@ function focusedName(page: Page): Promise<string> {
     }
     return (active?.getAttribute('aria-label') ?? active?.textContent ?? '').trim();
   });
-}
-
-/** Chooses an option of the combobox labelled `label` inside `scope`. */
-async function choose(page: Page, scope: Locator, label: string, option: string): Promise<void> {
-  await scope.getByRole('combobox', { name: label, exact: true }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
 }
 
 /** How many elements show `text` on screen: the screen-reader-only live region left out. */

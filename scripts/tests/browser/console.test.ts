@@ -8,50 +8,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
 import { PreviewHarness, artifactsDir } from './previewHarness.ts';
+import { action, choose, focusPath, shot } from './consolePage.ts';
 
 /** What the issue allows for rendering and for filtering the 800-field object's mapping step. */
 const BUDGET_MS = 200;
-
-/** Chooses an option of the lightning-combobox labelled `label` inside `scope`. */
-async function choose(
-  page: Page,
-  scope: Locator,
-  label: string,
-  option: string | RegExp
-): Promise<void> {
-  await scope.getByRole('combobox', { name: label, exact: true }).click();
-  await page.getByRole('option', { name: option, exact: typeof option === 'string' }).click();
-}
-
-/**
- * Saves a screenshot as a test artifact: of the part a step is about when given, else of the
- * window (dialogs cover the window, not the whole page).
- */
-function shot(page: Page, name: string, part?: Locator): Promise<Buffer> {
-  const path = join(artifactsDir, `${name}.png`);
-  return part ? part.screenshot({ path }) : page.screenshot({ path });
-}
-
-/** The SLDS button inside the lightning-button with `data-action`. */
-function action(scope: Locator, name: string): Locator {
-  return scope.locator(`[data-action="${name}"] button`).first();
-}
-
-/** Where the focus is, through the shadow roots: `TAG[data-action]` of each host, outermost first. */
-function focusPath(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const chain: string[] = [];
-    let active: Element | null = document.activeElement;
-    while (active) {
-      const action = active.getAttribute('data-action') ?? active.getAttribute('data-id');
-      chain.push(active.tagName.toLowerCase() + (action ? `[${action}]` : ''));
-      active = active.shadowRoot?.activeElement ?? null;
-    }
-    return chain.join(' > ');
-  });
-}
 
 // Code passed to page.evaluate declares no named functions: tsx would wrap them in a helper
 // (`__name`) that exists only in Node.

@@ -5,21 +5,10 @@
  * Run Now and the Log. Elements are found by role and label.
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
-import { PreviewHarness, artifactsDir } from './previewHarness.ts';
-
-/** Chooses an option of the combobox labelled `label` inside `scope`. */
-async function choose(
-  page: Page,
-  scope: Locator,
-  label: string,
-  option: string | RegExp
-): Promise<void> {
-  await scope.getByRole('combobox', { name: label, exact: true }).click();
-  await page.getByRole('option', { name: option, exact: typeof option === 'string' }).click();
-}
+import type { Locator } from 'playwright-core';
+import { PreviewHarness } from './previewHarness.ts';
+import { choose, shot } from './consolePage.ts';
 
 /** What a combobox shows as chosen. */
 function chosen(scope: Locator, label: string): Promise<string> {
@@ -30,11 +19,6 @@ function chosen(scope: Locator, label: string): Promise<string> {
         ? element.value
         : (element.textContent ?? '').trim()
     );
-}
-
-function shot(page: Page, name: string, part?: Locator): Promise<Buffer> {
-  const path = join(artifactsDir, `${name}.png`);
-  return part ? part.screenshot({ path }) : page.screenshot({ path });
 }
 
 describe('a CSV export integration in Chromium', () => {

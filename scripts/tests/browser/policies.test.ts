@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { PreviewHarness, artifactsDir } from './previewHarness.ts';
+import { action } from './consolePage.ts';
 
 /** Ben's lead: it holds a last login (2026-11-02) and a login count, which the report changes. */
 const BEN_LEAD = '00Q5g00000LEAD2AAA';
@@ -31,11 +32,6 @@ async function editLeadLogins(page: Page): Promise<Locator> {
  */
 async function pick(wizard: Locator, choice: string): Promise<void> {
   await wizard.locator('c-sync-policies').getByText(choice, { exact: true }).click();
-}
-
-/** The SLDS button inside the lightning-button with `data-action`. */
-function action(scope: Locator, name: string): Locator {
-  return scope.locator(`[data-action="${name}"] button`).first();
 }
 
 describe('sync policies in Chromium', () => {

@@ -8,18 +8,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
 import { PreviewHarness, artifactsDir } from './previewHarness.ts';
-
-async function choose(
-  page: Page,
-  scope: Locator,
-  label: string,
-  option: string | RegExp
-): Promise<void> {
-  await scope.getByRole('combobox', { name: label, exact: true }).click();
-  await page.getByRole('option', { name: option, exact: typeof option === 'string' }).click();
-}
+import { choose } from './consolePage.ts';
 
 describe('the reset of values that left the report in Chromium', () => {
   const harness = new PreviewHarness();

@@ -8,20 +8,10 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { fieldRequestText } from '../../../preview/modules/preview/sampleAnswers/templates.ts';
 import { PreviewHarness, artifactsDir } from './previewHarness.ts';
-
-/** Chooses an option of the combobox labelled `label` inside `scope`. */
-async function choose(
-  page: Page,
-  scope: Locator,
-  label: string,
-  option: string | RegExp
-): Promise<void> {
-  await scope.getByRole('combobox', { name: label, exact: true }).click();
-  await page.getByRole('option', { name: option, exact: typeof option === 'string' }).click();
-}
+import { choose } from './consolePage.ts';
 
 /** The texts of a list's items, spaces collapsed (the ✓ and ✗ marks are hidden from readers). */
 async function itemTexts(list: Locator): Promise<string[]> {

@@ -19,31 +19,12 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { PreviewHarness, artifactsDir } from './previewHarness.ts';
+import { choose, focusPath } from './consolePage.ts';
 
 const VIEWPORTS = [
   { name: '1280×720', width: 1280, height: 720 },
   { name: '390×844', width: 390, height: 844 }
 ] as const;
-
-/** Chooses an option of the lightning-combobox labelled `label` inside `scope`. */
-async function choose(page: Page, scope: Locator, label: string, option: string): Promise<void> {
-  await scope.getByRole('combobox', { name: label, exact: true }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
-
-/** Where the focus is, through the shadow roots: `TAG[data-action|data-id]`, outermost first. */
-function focusPath(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const chain: string[] = [];
-    let active: Element | null = document.activeElement;
-    while (active) {
-      const name = active.getAttribute('data-action') ?? active.getAttribute('data-id');
-      chain.push(active.tagName.toLowerCase() + (name ? `[${name}]` : ''));
-      active = active.shadowRoot?.activeElement ?? null;
-    }
-    return chain.join(' > ');
-  });
-}
 
 /** Whether the page is wider than the window (sideways scrolling). */
 async function assertNoSidewaysScroll(page: Page, where: string): Promise<void> {
