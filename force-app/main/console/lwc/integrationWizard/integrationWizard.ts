@@ -40,10 +40,14 @@ import {
   isTimeOfDay,
   mappingOf,
   objectLabelOf,
+  SOURCE_CSV_EXPORT,
+  SOURCE_INSIGHTS_API,
   sameName,
+  sourceTypeOf,
   type MappingStepChangeDetail,
   type RegionChangeDetail,
   type ReportStepChangeDetail,
+  type SourceChangeDetail,
   type StepName
 } from 'c/wizardRules';
 
@@ -94,8 +98,6 @@ const STEPS: readonly { name: StepName; label: string }[] = [
   { name: 'mapping', label: 'Field mapping' }
 ];
 
-const SOURCE_INSIGHTS_API = 'Insights API';
-const SOURCE_CSV_EXPORT = 'CSV Export';
 const STATE_ACTIVE = 'Active';
 const MATCH_UPDATE_ALL = 'Update all';
 const BLANK_LEAVE_AS_IS = 'Leave as is';
@@ -513,9 +515,8 @@ export default class IntegrationWizard extends LightningElement {
   /** The CSV export source, as the report step's c-csv-source-picker last said it. */
   csvSource: CsvSourceChangeDetail = { credential: '', path: '', columns: [] };
 
-  handleSourceChange(event: CustomEvent<{ sourceType: string }>): void {
-    this.sourceType =
-      event.detail?.sourceType === SOURCE_CSV_EXPORT ? SOURCE_CSV_EXPORT : SOURCE_INSIGHTS_API;
+  handleSourceChange(event: CustomEvent<SourceChangeDetail>): void {
+    this.sourceType = sourceTypeOf(event.detail?.sourceType);
     this.keepKeyColumnOfTheSource();
   }
 
@@ -1169,8 +1170,7 @@ export default class IntegrationWizard extends LightningElement {
     this.label = definition.label ?? '';
     this.apiName = definition.developerName ?? this.developerName ?? '';
     this.connectionRegion = definition.connectionRegion ?? '';
-    this.sourceType =
-      definition.sourceType === SOURCE_CSV_EXPORT ? SOURCE_CSV_EXPORT : SOURCE_INSIGHTS_API;
+    this.sourceType = sourceTypeOf(definition.sourceType);
     this.csvSource = csvSourceOf(definition);
     this.reportId = definition.reportId ?? '';
     this.targetObject = definition.targetObject ?? '';

@@ -1,13 +1,18 @@
 import { LightningElement, api } from 'lwc';
 import { asMessageItems, type MessageItem } from 'c/syncFormat';
-import type { ComboboxOption, RegionChangeDetail } from 'c/wizardRules';
+import {
+  SOURCE_CSV_EXPORT,
+  SOURCE_INSIGHTS_API,
+  sourceTypeOf,
+  type ComboboxOption,
+  type RegionChangeDetail,
+  type SourceChangeDetail
+} from 'c/wizardRules';
 
 type ConnectionStatus = InsightsSync.InsightsConnectionStatus;
 
-const SOURCE_INSIGHTS_API = 'Insights API';
-const SOURCE_CSV_EXPORT = 'CSV Export';
 /** The report source choice, a sentence each. */
-const SOURCE_OPTIONS: readonly { value: string; label: string }[] = [
+const SOURCE_OPTIONS: readonly ComboboxOption[] = [
   {
     value: SOURCE_INSIGHTS_API,
     label: 'Insights API: a report tagged for Salesforce, read through a connected region'
@@ -80,7 +85,7 @@ export default class WizardEnvironmentStep extends LightningElement {
     return this.sourceType === SOURCE_CSV_EXPORT;
   }
 
-  get sourceOptions(): readonly { value: string; label: string }[] {
+  get sourceOptions(): readonly ComboboxOption[] {
     return SOURCE_OPTIONS;
   }
 
@@ -133,11 +138,8 @@ export default class WizardEnvironmentStep extends LightningElement {
 
   handleSourceChange(event: CustomEvent<{ value: string }>): void {
     event.stopPropagation();
-    this.dispatchEvent(
-      new CustomEvent<{ sourceType: string }>('sourcechange', {
-        detail: { sourceType: event.detail.value ?? SOURCE_INSIGHTS_API }
-      })
-    );
+    const detail: SourceChangeDetail = { sourceType: sourceTypeOf(event.detail.value) };
+    this.dispatchEvent(new CustomEvent<SourceChangeDetail>('sourcechange', { detail }));
   }
 
   handleConnectionChange(event: CustomEvent<{ value: string }>): void {

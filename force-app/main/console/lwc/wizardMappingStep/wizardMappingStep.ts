@@ -1,6 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import { asMessageItems, type MessageItem } from 'c/syncFormat';
-import { mappingOf, type MappingStepChangeDetail } from 'c/wizardRules';
+import { mappingOf, passOn, type MappingStepChangeDetail } from 'c/wizardRules';
 import type { TemplatePair } from 'c/mappingRules';
 import type { SyncPoliciesDetail } from 'c/syncPolicies';
 import type { ResetChangeDetail } from 'c/staleValueReset';
@@ -81,16 +81,9 @@ export default class WizardMappingStep extends LightningElement {
     return (this.compatibilityErrors ?? []).length > 0;
   }
 
-  handleResetChange(event: CustomEvent<ResetChangeDetail>): void {
-    event.stopPropagation();
-    this.dispatchEvent(new CustomEvent<ResetChangeDetail>('resetchange', { detail: event.detail }));
-  }
-
-  handlePolicyChange(event: CustomEvent<SyncPoliciesDetail>): void {
-    event.stopPropagation();
-    this.dispatchEvent(
-      new CustomEvent<SyncPoliciesDetail>('policychange', { detail: event.detail })
-    );
+  /** c-sync-policies' `policychange` and c-stale-value-reset's `resetchange`. */
+  handleChildChange(event: CustomEvent<SyncPoliciesDetail | ResetChangeDetail>): void {
+    passOn(this, event);
   }
 
   handleMappingChange(event: CustomEvent<Partial<MappingStepChangeDetail>>): void {

@@ -7,10 +7,13 @@ import {
   FREQUENCY_DAILY,
   FREQUENCY_HOURLY,
   FREQUENCY_WEEKLY,
+  SOURCE_CSV_EXPORT,
+  SOURCE_INSIGHTS_API,
   WEEKDAYS,
   apiNameProblemOf,
   isTimeOfDay,
   objectLabelOf,
+  passOn,
   timeOfDay,
   type ComboboxOption,
   type ReportStepChangeDetail,
@@ -85,7 +88,7 @@ export default class WizardReportStep extends LightningElement {
   /** The ready-made report chosen (c-report-template-panel); '' for None. */
   @api templateKey = '';
   /** Where the integration reads its rows: 'Insights API' (a report) or 'CSV Export' (a file). */
-  @api sourceType = 'Insights API';
+  @api sourceType = SOURCE_INSIGHTS_API;
   /** The CSV export's Named Credential, file path and columns (read from the file). */
   @api csvCredential = '';
   @api csvPath = '';
@@ -171,7 +174,7 @@ export default class WizardReportStep extends LightningElement {
   }
 
   get isCsvSource(): boolean {
-    return this.sourceType === 'CSV Export';
+    return this.sourceType === SOURCE_CSV_EXPORT;
   }
 
   /** The columns the key column is chosen from: the report's, or those read from the file. */
@@ -182,11 +185,9 @@ export default class WizardReportStep extends LightningElement {
     return this.selectedReport?.columns ?? [];
   }
 
-  handleCsvSourceChange(event: CustomEvent<CsvSourceChangeDetail>): void {
-    event.stopPropagation();
-    this.dispatchEvent(
-      new CustomEvent<CsvSourceChangeDetail>('csvsourcechange', { detail: event.detail })
-    );
+  /** c-csv-source-picker's `csvsourcechange` and c-report-template-panel's `templatechange`. */
+  handleChildChange(event: CustomEvent<CsvSourceChangeDetail | TemplateChangeDetail>): void {
+    passOn(this, event);
   }
 
   get keyColumnOptions(): ComboboxOption[] {
@@ -387,13 +388,6 @@ export default class WizardReportStep extends LightningElement {
   /** The fields of the chosen object the template panel compares its suggestions with. */
   get objectFields(): InsightsSync.CatalogField[] {
     return this.description?.fields ?? [];
-  }
-
-  handleTemplateChange(event: CustomEvent<TemplateChangeDetail>): void {
-    event.stopPropagation();
-    this.dispatchEvent(
-      new CustomEvent<TemplateChangeDetail>('templatechange', { detail: event.detail })
-    );
   }
 
   handleRetryReports(): void {

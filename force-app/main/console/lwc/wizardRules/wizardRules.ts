@@ -47,6 +47,29 @@ export interface MappingStepChangeDetail {
   completeMappings?: FieldMapping[];
 }
 
+/** Where an integration reads its rows (Integration__mdt.Source_Type__c). */
+export const SOURCE_INSIGHTS_API = 'Insights API';
+export const SOURCE_CSV_EXPORT = 'CSV Export';
+
+/** The source a value names: a CSV export, or else the Insights API. */
+export function sourceTypeOf(value: string | undefined): string {
+  return value === SOURCE_CSV_EXPORT ? SOURCE_CSV_EXPORT : SOURCE_INSIGHTS_API;
+}
+
+/** The detail of `sourcechange`: the report source chosen in step 1. */
+export interface SourceChangeDetail {
+  sourceType: string;
+}
+
+/**
+ * Passes a child's change on to the wizard as the step's own event, of the same name and detail:
+ * the child's event stays inside the step.
+ */
+export function passOn(step: EventTarget, event: CustomEvent<unknown>): void {
+  event.stopPropagation();
+  step.dispatchEvent(new CustomEvent(event.type, { detail: event.detail }));
+}
+
 export const FREQUENCY_DAILY = 'Daily';
 export const FREQUENCY_HOURLY = 'Hourly';
 export const FREQUENCY_WEEKLY = 'Weekly';
