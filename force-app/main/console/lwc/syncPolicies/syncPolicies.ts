@@ -26,6 +26,14 @@ interface ChoiceView extends Choice {
   checked: boolean;
 }
 
+/** One policy's radio group: when it applies, and its choices as they stand. */
+interface GroupView {
+  key: 'match' | 'blank';
+  legend: string;
+  name: string;
+  choices: ChoiceView[];
+}
+
 const MATCH_CHOICES: readonly Choice[] = [
   {
     value: MATCH_UPDATE_ALL,
@@ -72,11 +80,10 @@ function canonical(value: string | null | undefined, choices: readonly Choice[])
  * (`SyncPoliciesDetail`); it does not bubble. Setting the properties fires nothing.
  */
 export default class SyncPolicies extends LightningElement {
-  matchChoices: ChoiceView[] = [];
-  blankChoices: ChoiceView[] = [];
+  groups: GroupView[] = [];
 
-  readonly matchName: string;
-  readonly blankName: string;
+  private readonly matchName: string;
+  private readonly blankName: string;
 
   private match = MATCH_UPDATE_ALL;
   private blank = BLANK_LEAVE_AS_IS;
@@ -109,13 +116,13 @@ export default class SyncPolicies extends LightningElement {
     this.refresh();
   }
 
-  handleMatchChange(event: Event): void {
-    this.match = canonical((event.target as HTMLInputElement).value, MATCH_CHOICES);
-    this.changed();
-  }
-
-  handleBlankChange(event: Event): void {
-    this.blank = canonical((event.target as HTMLInputElement).value, BLANK_CHOICES);
+  handleChange(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    if (input.dataset.group === 'match') {
+      this.match = canonical(input.value, MATCH_CHOICES);
+    } else {
+      this.blank = canonical(input.value, BLANK_CHOICES);
+    }
     this.changed();
   }
 
@@ -131,8 +138,20 @@ export default class SyncPolicies extends LightningElement {
   }
 
   private refresh(): void {
-    this.matchChoices = views(MATCH_CHOICES, this.match, 'match');
-    this.blankChoices = views(BLANK_CHOICES, this.blank, 'blank');
+    this.groups = [
+      {
+        key: 'match',
+        legend: 'When several records share a key',
+        name: this.matchName,
+        choices: views(MATCH_CHOICES, this.match, 'match')
+      },
+      {
+        key: 'blank',
+        legend: 'When the report has no value for a field',
+        name: this.blankName,
+        choices: views(BLANK_CHOICES, this.blank, 'blank')
+      }
+    ];
   }
 }
 
