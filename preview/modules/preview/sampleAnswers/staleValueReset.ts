@@ -12,7 +12,12 @@ import {
   type SampleRecord
 } from '../sampleCatalog/sampleCatalog.js';
 import { convertValue } from './valueConverter.js';
-import { PreflightError, normalizeColumnType, type SyncPlan } from './validation.js';
+import {
+  PreflightError,
+  normalizeColumnType,
+  planned as plannedField,
+  type SyncPlan
+} from './validation.js';
 
 export const RESET_CLEAR = 'Clear';
 export const RESET_SET_TO_VALUE = 'Set to value';
@@ -37,17 +42,7 @@ function isBlank(value: string | null | undefined): value is null | undefined | 
 function planned(object: SampleObject, apiName: string) {
   const field = findField(object, apiName);
   return field
-    ? {
-        apiName: field.apiName,
-        label: field.label,
-        nillable: field.nillable,
-        type: field.type,
-        length: field.length,
-        precision: field.precision,
-        scale: field.scale,
-        picklistValues: field.picklistValues.map((entry) => entry.value),
-        restrictedPicklist: field.isRestrictedPicklist
-      }
+    ? { ...plannedField(field), label: field.label, nillable: field.nillable }
     : undefined;
 }
 

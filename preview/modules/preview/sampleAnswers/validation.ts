@@ -864,7 +864,8 @@ export interface SyncPlan {
   fieldsByApiName: Map<string, PlannedField>;
 }
 
-function planned(field: SampleField): PlannedField {
+/** A field as SyncPlan carries it: what conversion and the write need of its describe. */
+export function planned(field: SampleField): PlannedField {
   return {
     apiName: field.apiName,
     type: field.type,
