@@ -44,6 +44,26 @@ export function focusPath(page: Page): Promise<string> {
 }
 
 /**
+ * Waits until the focus is inside `scope` (through the shadow roots), as it is once a dialog has
+ * taken it: keys pressed before then go to the page behind, and a dialog still fading in has not.
+ */
+export async function focusWithin(page: Page, scope: Locator): Promise<void> {
+  const element = await scope.elementHandle();
+  await page.waitForFunction(
+    (container) => {
+      let active: Element | null = document.activeElement;
+      while (active) {
+        if (container === active || container?.contains(active)) return true;
+        active = active.shadowRoot?.activeElement ?? null;
+      }
+      return false;
+    },
+    element,
+    { timeout: 10_000 }
+  );
+}
+
+/**
  * Keeps a screenshot as a test artifact named `name`: of the part a step is about when given,
  * else of the window (dialogs cover the window, not the whole page).
  */

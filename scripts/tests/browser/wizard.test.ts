@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { PreviewHarness, artifactsDir } from './previewHarness.ts';
-import { choose, focusPath } from './consolePage.ts';
+import { choose, focusPath, focusWithin } from './consolePage.ts';
 
 const VIEWPORTS = [
   { name: '1280×720', width: 1280, height: 720 },
@@ -331,6 +331,8 @@ describe('the integration wizard in Chromium', () => {
         assert.equal(await wizard.count(), 1, 'the draft stays');
         await button(wizard, 'Cancel').click();
         await confirm.waitFor();
+        // The dialog takes the focus once it has faded in; Escape is pressed there, as a user would.
+        await focusWithin(page, confirm);
         await page.keyboard.press('Escape');
         await confirm.waitFor({ state: 'detached' });
         assert.equal(await wizard.count(), 1, 'Escape keeps the draft too');
