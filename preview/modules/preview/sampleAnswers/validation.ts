@@ -583,7 +583,7 @@ class Validation {
       );
     } else if (!isUsableAsKey(found)) {
       this.problems.push(
-        `The field ${nameOf(found)} of ${nameOf(this.target)} cannot be the key field: a key field must be readable by you and filterable, and be an email, external id, id lookup or text field.`
+        `The field ${nameOf(found)} of ${nameOf(this.target)} cannot be the key field: a key field must be readable by you and filterable, and be an email, external id, unique, id lookup or text field.`
       );
     } else {
       this.keyField = found;
