@@ -260,6 +260,37 @@ describe('the integration list and the Log in Chromium', () => {
     await page.close();
   });
 
+  it('at 1280×720 shows every column of the list and the Log without sideways scrolling', async () => {
+    const pageErrors: string[] = [];
+    const page = await openConsole(harness, LAPTOP, pageErrors);
+    const overflow = (table: Locator): Promise<number> =>
+      table.evaluate((element) => {
+        const container = element.parentElement as HTMLElement;
+        return container.scrollWidth - container.clientWidth;
+      });
+
+    const list = page.getByRole('table', { name: 'Integrations' });
+    assert.equal(await overflow(list), 0, 'the Integrations table fits its card');
+
+    const dialog = await openAllRuns(page);
+    const runs = dialog.getByRole('table', { name: 'Runs' });
+    assert.equal(await overflow(runs), 0, 'the Runs table fits the Log');
+    const failed = runs.locator('[data-run-id="run-1"] [data-cell="failed"]');
+    assert.ok(await withinWidth(page, failed), 'Failed is within the window');
+    const showLog = runRow(dialog, 'run-1').getByRole('button', { name: /^Show log of / });
+    assert.ok(await withinWidth(page, showLog), 'Show log is within the window');
+    const reportToObject = runRow(dialog, 'run-1').locator('[data-id="report-to-object"]');
+    assert.equal(
+      await reportToObject.locator('[data-cell="report"]').innerText(),
+      'Onboarding completion rate',
+      'the report is named under the integration'
+    );
+    assert.equal(await reportToObject.locator('[data-cell="object"]').innerText(), 'Account');
+    await page.screenshot({ path: join(artifactsDir, 'list-log-laptop-log.png') });
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+
   it('at 390×844 reaches Last run, State, the row menu, Status and Show log without sideways scrolling', async () => {
     const pageErrors: string[] = [];
     const page = await openConsole(harness, PHONE, pageErrors);

@@ -229,8 +229,6 @@ describe('c-log-viewer', () => {
       const headers = queryAll(element, 'table[data-id="runs-table"] thead th');
       expect(headers.map((header) => textOf(header))).toEqual([
         'Integration',
-        'Report',
-        'Object',
         'Start (UTC)',
         'Runtime',
         'Runs as',
@@ -630,8 +628,12 @@ describe('c-log-viewer', () => {
 
       const header = row(element, WITH_ERRORS).querySelector('th[scope="row"]');
       expect(header?.getAttribute('data-cell')).toBe('integration');
-      expect(cell(element, WITH_ERRORS, 'integration')).toBe('Contact NPS');
+      expect(cell(element, WITH_ERRORS, 'integration')).toBe(
+        'Contact NPSNPS per end user → onto Contact'
+      );
+      expect(cell(element, WITH_ERRORS, 'integration-label')).toBe('Contact NPS');
       expect(cell(element, WITH_ERRORS, 'report')).toBe('NPS per end user');
+      expect(cell(element, WITH_ERRORS, 'object')).toBe('Contact');
     });
 
     it('adds the API name where two integrations share a report and object', async () => {
@@ -644,8 +646,12 @@ describe('c-log-viewer', () => {
       getRunsMock.mockResolvedValue([twin, ...RUNS]);
       const element = await render();
 
-      expect(cell(element, twin.id, 'integration')).toBe('Lead loginsLead_Logins_US');
-      expect(cell(element, COMPLETED, 'integration')).toBe('Lead loginsLead_Logins');
+      expect(cell(element, twin.id, 'integration')).toBe(
+        'Lead loginsLead_Logins_USLogins review → onto Lead'
+      );
+      expect(cell(element, COMPLETED, 'integration')).toBe(
+        'Lead loginsLead_LoginsLogins review → onto Lead'
+      );
       expect(
         row(element, WITH_ERRORS).querySelector('[data-id="integration-api-name"]')
       ).toBeNull();
