@@ -33,7 +33,9 @@ describe('the Settings panel in Chromium', () => {
 
     await retention.fill('90');
     await field(panel, 'Failure email recipients').fill('ops@example.com; data@example.com');
-    await panel.getByText('Also email when a run completes with errors or matches no record').click();
+    await panel
+      .getByText('Also email when a run completes with errors or matches no record')
+      .click();
     await panel.getByRole('button', { name: 'Save settings', exact: true }).click();
     await panel.locator('[data-id="settings-notice"]').waitFor();
     assert.match(await panel.locator('[data-id="settings-notice"]').innerText(), /Settings saved/);
@@ -53,7 +55,10 @@ describe('the Settings panel in Chromium', () => {
       'ops@example.com, data@example.com'
     );
     assert.equal(
-      await field(reloaded, 'Also email when a run completes with errors or matches no record').isChecked(),
+      await field(
+        reloaded,
+        'Also email when a run completes with errors or matches no record'
+      ).isChecked(),
       true
     );
     assert.deepEqual(pageErrors, [], 'the page logs no errors');
