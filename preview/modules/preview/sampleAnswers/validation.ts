@@ -296,7 +296,11 @@ export const TARGET_RULES = {
       "receives the user's password resets and verification codes, so whoever sets it can take over the login",
     'User.FederationIdentifier':
       'ties the user to a single sign-on identity: whoever holds that identity logs in as the user',
+    'User.ForecastEnabled':
+      "turns the user's forecasting on or off, which Salesforce saves only apart from the other records a run writes (MIXED_DML_OPERATION)",
     'User.IsActive': "turns the user's login on or off",
+    'User.IsPortalEnabled':
+      "turns the user's portal login on or off, which Salesforce saves only apart from the other records a run writes (MIXED_DML_OPERATION)",
     'User.ManagerId':
       'places the user in manager groups, through which records are shared and approved',
     'User.ProfileId': "decides the user's permissions",
