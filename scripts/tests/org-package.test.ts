@@ -180,7 +180,7 @@ describe('package:version', () => {
     );
     assert.ok(
       output.includes(
-        'Install (production, Developer Edition): https://login.salesforce.com/packaging/installPackage.apexp?p0=04t000000000011AAA'
+        'Install (Developer Edition): https://login.salesforce.com/packaging/installPackage.apexp?p0=04t000000000011AAA'
       )
     );
     assert.ok(
@@ -197,6 +197,42 @@ describe('package:version', () => {
       /^sfdx-project.json has no packageAliases entry for "Insights Sync for Salesforce"/
     );
     assert.deepEqual(run.built, [], 'nothing is built for nothing');
+  });
+
+  it('refuses a project without a namespace, before building anything', async () => {
+    const run = fake({ 'org list': ORG_LIST }, { [PACKAGE]: '0Ho000000000001AAA' });
+    const withoutNamespace: Recorded = { ...run, project: { ...run.project, namespace: '' } };
+    assert.match(
+      await failure(createPackageVersion([], withoutNamespace)),
+      /^sfdx-project.json sets no "namespace": a managed package needs one/
+    );
+    assert.deepEqual(run.built, [], 'nothing is built');
+    assert.equal(
+      run.calls.some((call) => call.join(' ').startsWith('package version create')),
+      false,
+      'no version is asked for'
+    );
+  });
+
+  it('says a version is a beta, with no production install URL', async () => {
+    const run = fake(
+      {
+        'org list': ORG_LIST,
+        'package version list': NONE_RELEASED,
+        'package version create': CREATED
+      },
+      { [PACKAGE]: '0Ho000000000001AAA' }
+    );
+    assert.equal(await createPackageVersion([], run), 0);
+    const output = printed();
+    assert.ok(
+      output.some((line) => line.startsWith('This version is a beta: install it only in orgs')),
+      output.join('\n')
+    );
+    assert.ok(
+      output.every((line) => !line.includes('production,')),
+      output.join('\n')
+    );
   });
 
   it('says how to follow a version still being built', async () => {
@@ -466,6 +502,22 @@ describe('package:promote', () => {
     const byId = fake({ 'org list': ORG_LIST, 'package version promote': promoted }, aliases);
     await promotePackageVersion(['--package-version', '04t00000000000XAAA'], byId);
     assert.equal(byId.calls[1]?.[4], '04t00000000000XAAA');
+  });
+
+  it('refuses a project without a namespace, and prints the production URL once released', async () => {
+    const run = fake({ 'org list': ORG_LIST, 'package version promote': promoted }, aliases);
+    const withoutNamespace: Recorded = { ...run, project: { ...run.project, namespace: '' } };
+    assert.match(
+      await failure(promotePackageVersion([], withoutNamespace)),
+      /^sfdx-project.json sets no "namespace"/
+    );
+    assert.deepEqual(run.calls, [], 'nothing is asked of the Dev Hub');
+    assert.equal(await promotePackageVersion([], run), 0);
+    assert.ok(
+      printed().includes(
+        'Install (production, Developer Edition): https://login.salesforce.com/packaging/installPackage.apexp?p0=04t000000000011AAA'
+      )
+    );
   });
 
   it('refuses when there is no version, or the name is not one', async () => {

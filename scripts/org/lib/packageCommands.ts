@@ -2,7 +2,8 @@
  * package:version and package:promote (scripts/org/package-version.ts and package-promote.ts run
  * them). package:version checks that the ancestor in sfdx-project.json fits the released versions,
  * builds the components and creates a version of the managed package with code coverage (required
- * to promote it) and without an installation key, then prints its 04t id and install URLs; the CLI
+ * to promote it) and without an installation key, then prints its 04t id and the install URLs of a
+ * beta (never production, which refuses one); the CLI
  * records the version's alias in sfdx-project.json. package:promote releases a version: the one
  * given, else the newest alias in sfdx-project.json.
  */
@@ -16,6 +17,7 @@ import {
   latestVersionAlias,
   readReleasedVersions,
   readVersionResult,
+  requireNamespace,
   requirePackage,
   type ReleasedVersion
 } from './packaging.ts';
@@ -99,13 +101,18 @@ export async function createPackageVersion(
       `Code coverage: ${version.codeCoverage}%${version.passedCodeCoverage === false ? ' (below the 75% a release needs)' : ''}`
     );
   }
-  console.log(`Install (production, Developer Edition): ${urls.production}`);
+  // A version is a beta until promoted: production orgs refuse it, and a beta is never upgraded,
+  // so an org it is installed in must uninstall it, with its data, to take the release.
+  console.log(
+    'This version is a beta: install it only in orgs you can discard (scratch, Developer Edition, a throwaway sandbox). Production refuses it, and a beta is never upgraded.'
+  );
+  console.log(`Install (Developer Edition): ${urls.production}`);
   console.log(`Install (sandbox): ${urls.sandbox}`);
   console.log(
     `Or: npx sf package install --package ${version.subscriberVersionId} --target-org <org> --wait 20`
   );
   console.log(
-    'sfdx-project.json now holds the version alias: commit it. Release with npm run package:promote.'
+    'sfdx-project.json now holds the version alias: commit it. Release with npm run package:promote, which prints the production install URL.'
   );
   return 0;
 }
@@ -147,6 +154,7 @@ export async function promotePackageVersion(
   }
   const options = parsed.values;
   checkNodeVersion();
+  requireNamespace(project);
   const devHub = await requireDevHub(sf, options['target-dev-hub']);
   const requested = options['package-version'];
   const newest = project.packageName
@@ -188,7 +196,9 @@ export async function promotePackageVersion(
   }
   console.log('');
   console.log(`Released: ${version.alias} (${version.id})`);
-  console.log(`Install: ${installUrls(version.id).production}`);
+  const released = installUrls(version.id);
+  console.log(`Install (production, Developer Edition): ${released.production}`);
+  console.log(`Install (sandbox): ${released.sandbox}`);
   if (!project.ancestorVersion && !project.ancestorId) {
     console.log(
       'Every later version needs its ancestor: add "ancestorVersion": "HIGHEST" to the package directory in sfdx-project.json and commit it (docs/org.md, section 9).'

@@ -16,7 +16,17 @@ export const PACKAGE_DESCRIPTION =
   'WalkMe Insights report data on any Salesforce object. Integrations are custom metadata that the package deploys from Apex (Metadata API).';
 
 /** The package's name and id (0Ho…), from the default package directory and packageAliases. */
+/** Refuses a project without a namespace: a managed package cannot be created or released without one. */
+export function requireNamespace(project: ProjectFile): void {
+  if (!project.namespace) {
+    throw new OrgScriptError(
+      'sfdx-project.json sets no "namespace": a managed package needs one, and it cannot be added once the package exists. Register a namespace in a Developer Edition org (Setup → Package Manager), link that org to the Dev Hub (Dev Hub → Namespace Registries → Link), set "namespace" in sfdx-project.json, run npm run test:org in a scratch org with it, then create the package (docs/org.md, section 9)'
+    );
+  }
+}
+
 export function requirePackage(project: ProjectFile): { name: string; id: string } {
+  requireNamespace(project);
   const name = project.packageName;
   if (!name) {
     throw new OrgScriptError(
@@ -26,7 +36,7 @@ export function requirePackage(project: ProjectFile): { name: string; id: string
   const id = project.packageAliases[name];
   if (!id) {
     throw new OrgScriptError(
-      `sfdx-project.json has no packageAliases entry for "${name}": create the package once with npx sf package create --name "${name}" --package-type Managed --path force-app --description "${PACKAGE_DESCRIPTION}" --target-dev-hub <devhub> (the namespace must be linked to the Dev Hub and set in sfdx-project.json), then commit sfdx-project.json`
+      `sfdx-project.json has no packageAliases entry for "${name}": create the package once with npx sf package create --name "${name}" --package-type Managed --path force-app --description "${PACKAGE_DESCRIPTION}" --error-notification-username <a Dev Hub user> --target-dev-hub <devhub>, then commit sfdx-project.json`
     );
   }
   return { name, id };
