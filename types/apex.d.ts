@@ -71,7 +71,7 @@ declare namespace InsightsSync {
     targetObject?: string;
     /** `Daily`, `Hourly` or `Weekly`. */
     frequency?: string;
-    /** `Daily at 08:00 UTC`, `Hourly at :15`, `Weekly on Monday at 06:30 UTC`. */
+    /** `Daily at 08:00 UTC`, `Hourly, on the hour`, `Weekly on Monday at 06:00 UTC`. */
     scheduleText?: string;
     /** `Active`, `Paused` or `Archived`. */
     state?: string;

@@ -675,13 +675,18 @@ describe('preview schedule: next runs in UTC', () => {
     );
   });
 
-  it('runs an hourly integration at its minute, and a weekly one on its UTC weekday', () => {
+  it('runs an hourly integration at every pass of the dispatcher, a weekly one on its UTC weekday', () => {
+    assert.deepEqual(describeSchedule({ frequency: 'Hourly', state: 'Active' }, now), {
+      scheduleText: 'Hourly, on the hour',
+      nextRunAt: '2026-11-25T05:00:00.000Z'
+    });
     assert.deepEqual(
       describeSchedule({ frequency: 'Hourly', scheduleTimeUtc: '08:15', state: 'Active' }, now),
       {
-        scheduleText: 'Hourly at :15',
-        nextRunAt: '2026-11-25T05:15:00.000Z'
-      }
+        scheduleText: 'Hourly, on the hour',
+        nextRunAt: '2026-11-25T05:00:00.000Z'
+      },
+      'a minute stored earlier promises no run the dispatcher does not keep'
     );
     assert.deepEqual(
       describeSchedule(
@@ -711,11 +716,22 @@ describe('preview schedule: next runs in UTC', () => {
     );
   });
 
+  it('drops a minute stored on a daily integration, showing the pass that starts it', () => {
+    assert.deepEqual(
+      describeSchedule({ frequency: 'Daily', scheduleTimeUtc: '06:30', state: 'Active' }, now),
+      {
+        scheduleText: 'Daily at 06:00 UTC',
+        nextRunAt: '2026-11-25T06:00:00.000Z'
+      },
+      'the dispatcher fires at 06:00, not 06:30'
+    );
+  });
+
   it('gives a paused integration no next run, and names a time that is no time of day', () => {
     assert.deepEqual(
-      describeSchedule({ frequency: 'Daily', scheduleTimeUtc: '06:30', state: 'Paused' }, now),
+      describeSchedule({ frequency: 'Daily', scheduleTimeUtc: '06:00', state: 'Paused' }, now),
       {
-        scheduleText: 'Daily at 06:30 UTC',
+        scheduleText: 'Daily at 06:00 UTC',
         nextRunAt: undefined
       }
     );
@@ -741,9 +757,9 @@ describe('preview schedule: next runs in UTC', () => {
       ]),
       [
         ['Account feature usage', 'Weekly on Monday at 06:00 UTC', '', ''],
-        ['Account onboarding', 'Hourly at :15', '2026-11-25T05:15:00.000Z', 'Completed'],
+        ['Account onboarding', 'Hourly, on the hour', '2026-11-25T05:00:00.000Z', 'Completed'],
         ['Contact NPS', 'Daily at 08:00 UTC', '2026-11-25T08:00:00.000Z', 'Completed with errors'],
-        ['Contact TeachMe', 'Daily at 06:30 UTC', '2026-11-25T06:30:00.000Z', 'Failed'],
+        ['Contact TeachMe', 'Daily at 06:00 UTC', '2026-11-25T06:00:00.000Z', 'Failed'],
         ['Lead logins', 'Daily at 08:00 UTC', '2026-11-25T08:00:00.000Z', 'Completed']
       ],
       'sorted by name; the paused one has no next run and never ran'
@@ -888,6 +904,64 @@ describe('preview saves: IntegrationValidator rules and the Integration_Saved__e
       'Row 5 (column "email"): you cannot edit the field "Converted" (IsConverted) of "Lead" (Lead). Choose another field, or ask your Salesforce admin for edit access to it.',
       'A weekly integration needs the weekday (in UTC) on which it runs.'
     ]);
+  });
+
+  it('refuses a schedule time that is not on the hour, as IntegrationValidator', () => {
+    const onTheHour =
+      'Time (UTC) must be on the hour, such as 08:00: runs start when the hourly dispatcher passes, at the top of each hour.';
+    const savable = {
+      ...loginsOnLead('email'),
+      matchPolicy: 'Update all',
+      blankValuePolicy: 'Leave as is'
+    };
+    for (const frequency of ['Daily', 'Weekly']) {
+      assert.deepEqual(
+        validateIntegration({
+          ...savable,
+          frequency,
+          scheduleWeekday: 'Monday',
+          scheduleTimeUtc: '08:30'
+        }),
+        [onTheHour],
+        `${frequency} at 08:30 would run at the 09:00 pass`
+      );
+    }
+    assert.deepEqual(
+      validateIntegration({
+        ...savable,
+        frequency: 'Hourly',
+        scheduleTimeUtc: '00:15'
+      }),
+      [onTheHour],
+      'a minute stored on an hourly integration is refused alike'
+    );
+    assert.deepEqual(
+      validateIntegration({
+        ...savable,
+        frequency: 'Hourly',
+        scheduleTimeUtc: undefined
+      }),
+      [],
+      'an hourly integration needs no time'
+    );
+    assert.deepEqual(
+      validateIntegration({ ...savable, scheduleTimeUtc: '23:00' }),
+      [],
+      'the last whole hour of the day'
+    );
+    assert.deepEqual(
+      validateIntegration({ ...savable, scheduleTimeUtc: '08:60' }),
+      [
+        'The schedule time "08:60" is not a time of day. Enter it as HH:mm in UTC, from 00:00 to 23:59, such as 08:00.'
+      ],
+      'a time that is no time of day is refused for its format only'
+    );
+  });
+
+  it('keeps every sample integration on a whole hour', () => {
+    for (const sample of SAMPLE_INTEGRATIONS) {
+      assert.match(sample.scheduleTimeUtc ?? '08:00', /^\d{2}:00$/, sample.developerName);
+    }
   });
 
   it('asks for the basics of an empty integration', () => {
@@ -1216,7 +1290,7 @@ describe('preview sample runs: relative to now, and consistent with the schedule
       ['Lead_Logins', '08:00'],
       ['Lead_Logins', '08:00'],
       ['Contact_NPS', '08:00'],
-      ['Contact_TeachMe', '06:30']
+      ['Contact_TeachMe', '06:00']
     ]);
   });
 

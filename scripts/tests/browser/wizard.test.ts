@@ -218,6 +218,22 @@ describe('the integration wizard in Chromium', () => {
         await choose(page, wizard, 'Object', 'Lead (Lead)');
         await choose(page, wizard, 'Report key column', 'User ID (user_id)');
         await choose(page, wizard, 'Key field on Lead', 'Email (Email) · Email');
+        // The time: the whole hours of a UTC day, the passes of the hourly dispatcher.
+        const time = wizard.getByRole('combobox', { name: 'Time (UTC)', exact: true });
+        assert.equal(
+          (await time.innerText()).trim(),
+          '08:00',
+          'a new integration runs at 08:00 UTC'
+        );
+        await time.click();
+        const hours = await page.getByRole('option').allInnerTexts();
+        assert.deepEqual(
+          hours.map((hour) => hour.trim()),
+          Array.from({ length: 24 }, (_unused, hour) => `${String(hour).padStart(2, '0')}:00`),
+          'whole hours only, 00:00 to 23:00'
+        );
+        await page.getByRole('option', { name: '06:00', exact: true }).click();
+        assert.equal((await time.innerText()).trim(), '06:00', 'the chosen hour');
         await assertNoSidewaysScroll(page, 'step 2');
 
         // The current step's check mark: step 1 is complete; opened again, it is current.

@@ -1,6 +1,7 @@
 /**
  * When an integration runs, in UTC, as SyncSchedule computes it, and its schedule in words as
- * IntegrationRow shows it: `Daily at 08:00 UTC`, `Hourly at :15`, `Weekly on Monday at 06:30 UTC`.
+ * IntegrationRow shows it: `Daily at 08:00 UTC`, `Hourly, on the hour`, `Weekly on Monday at 06:00 UTC`.
+ * Occurrences fall on whole hours only, as the dispatcher's passes do: a stored minute is dropped.
  */
 
 export const WEEKDAYS = [
@@ -30,15 +31,21 @@ function wholeNumber(text: string): number {
   return Number(text);
 }
 
-/** Hour and minute of the schedule time; a blank time is 08:00, as the dispatcher reads it. */
-function timeOf(schedule: Schedule): { hour: number; minute: number } {
+/**
+ * The hour of the schedule time; a blank time is 08:00, as the dispatcher reads it. The minute
+ * must be digits (else the time is unreadable, as IntegrationRow reports it) and is dropped.
+ */
+function hourOf(schedule: Schedule): number {
   const time = schedule.scheduleTimeUtc?.trim()
     ? schedule.scheduleTimeUtc.trim()
     : DEFAULT_TIME_UTC;
   const separator = time.indexOf(':');
   const hourText = separator < 0 ? time : time.slice(0, separator);
   const minuteText = separator < 0 ? '' : time.slice(separator + 1);
-  return { hour: wholeNumber(hourText), minute: wholeNumber(minuteText) };
+  if (!/^\d+$/.test(minuteText)) {
+    throw new TypeError(`The schedule time "${time}" is not HH:mm.`);
+  }
+  return wholeNumber(hourText);
 }
 
 /** Monday 0 … Sunday 6, of the UTC day of an instant. */
@@ -51,20 +58,19 @@ function weekdayIndex(weekday: string | undefined): number {
   return index < 0 ? 0 : index;
 }
 
-function atUtc(day: Date, hour: number, minute: number): Date {
+function atUtc(day: Date, hour: number): Date {
   return new Date(
-    Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), hour, minute, 0, 0)
+    Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), hour, 0, 0, 0)
   );
 }
 
 /** The latest occurrence of the schedule at or before `now` (SyncSchedule.latestOccurrence). */
 export function latestOccurrence(schedule: Schedule, now: Date): Date {
-  const { hour, minute } = timeOf(schedule);
   if (schedule.frequency === 'Hourly') {
-    const thisHour = atUtc(now, now.getUTCHours(), minute);
-    return thisHour > now ? new Date(thisHour.getTime() - MILLIS_PER_HOUR) : thisHour;
+    // Every dispatcher pass, whatever time is stored: the dispatcher fires only at :00.
+    return atUtc(now, now.getUTCHours());
   }
-  const todayAt = atUtc(now, hour, minute);
+  const todayAt = atUtc(now, hourOf(schedule));
   if (schedule.frequency === 'Weekly') {
     const daysBack = (weekdayIndexOf(now) - weekdayIndex(schedule.scheduleWeekday) + 7) % 7;
     const candidate = new Date(todayAt.getTime() - daysBack * MILLIS_PER_DAY);
@@ -108,7 +114,7 @@ export function describeSchedule(schedule: Schedule, now: Date): DescribedSchedu
   const hoursAndMinutes = `${twoDigits(next.getUTCHours())}:${twoDigits(next.getUTCMinutes())}`;
   let scheduleText: string;
   if (schedule.frequency === 'Hourly') {
-    scheduleText = `Hourly at :${twoDigits(next.getUTCMinutes())}`;
+    scheduleText = 'Hourly, on the hour';
   } else if (schedule.frequency === 'Weekly') {
     scheduleText = `Weekly on ${WEEKDAYS[weekdayIndexOf(next)]} at ${hoursAndMinutes} UTC`;
   } else {
@@ -122,6 +128,6 @@ export function describeSchedule(schedule: Schedule, now: Date): DescribedSchedu
 
 /** The next full hour after `now`, when the hourly dispatcher (cron `0 0 * * * ?`) fires next. */
 export function nextFullHour(now: Date): Date {
-  const hour = atUtc(now, now.getUTCHours(), 0);
+  const hour = atUtc(now, now.getUTCHours());
   return new Date(hour.getTime() + MILLIS_PER_HOUR);
 }

@@ -67,6 +67,10 @@ const DEFAULT_PAGE_SIZE = 2000;
 const DEVELOPER_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 const TIME_OF_DAY = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 
+/** IntegrationValidator.NOT_ON_THE_HOUR. */
+export const NOT_ON_THE_HOUR =
+  'Time (UTC) must be on the hour, such as 08:00: runs start when the hourly dispatcher passes, at the top of each hour.';
+
 // ColumnTypeCompatibility: every column type can land in text; beyond that, only where its
 // values convert without guessing.
 const TEXT_FIELDS = ['STRING', 'TEXTAREA'];
@@ -727,11 +731,17 @@ class Validation {
   private validateSchedule(): void {
     const frequency = this.checkChoice('frequency', this.definition.frequency, FREQUENCIES);
     const timeOfDay = this.definition.scheduleTimeUtc ?? '';
-    // Hourly runs follow the dispatcher, so they have no time of day.
-    if (frequency !== 'Hourly' && !TIME_OF_DAY.test(timeOfDay.trim())) {
+    const isTimeOfDay = TIME_OF_DAY.test(timeOfDay.trim());
+    // Hourly runs follow the dispatcher, so they need no time of day.
+    if (frequency !== 'Hourly' && !isTimeOfDay) {
       this.problems.push(
         `The schedule time "${timeOfDay}" is not a time of day. Enter it as HH:mm in UTC, from 00:00 to 23:59, such as 08:00.`
       );
+    }
+    // The dispatcher fires at the top of each hour; a minute stored on an hourly integration
+    // would promise the same run it does not keep.
+    if (isTimeOfDay && !timeOfDay.trim().endsWith(':00')) {
+      this.problems.push(NOT_ON_THE_HOUR);
     }
     if (frequency !== 'Weekly') {
       return;

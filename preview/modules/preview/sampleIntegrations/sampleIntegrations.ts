@@ -338,7 +338,7 @@ export const SAMPLE_INTEGRATIONS: readonly InsightsSync.IntegrationDefinition[] 
     targetObject: 'Contact',
     reportKeyColumn: 'user_guid',
     objectKeyField: 'WalkMe_User_Guid__c',
-    scheduleTimeUtc: '06:30',
+    scheduleTimeUtc: '06:00',
     mappings: [
       mapping('courses_completed', 'integer', 'WalkMe_Courses_Completed__c'),
       mapping('course_progress', 'percent', 'WalkMe_Course_Progress__c'),
@@ -356,7 +356,6 @@ export const SAMPLE_INTEGRATIONS: readonly InsightsSync.IntegrationDefinition[] 
     reportKeyColumn: 'email',
     objectKeyField: 'WalkMe_Email__c',
     frequency: 'Hourly',
-    scheduleTimeUtc: '08:15',
     mappings: [
       mapping('onboarding_completion', 'percent', 'WalkMe_Onboarding_Completion__c'),
       mapping('onboarding_completed', 'boolean', 'WalkMe_Onboarding_Completed__c')

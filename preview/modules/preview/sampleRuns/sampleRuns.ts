@@ -139,9 +139,9 @@ export const SAMPLE_RUNS: readonly RunSummary[] = [
     startedById: '0055g00000ADA01AAA',
     startedByName: 'Ada Admin',
     status: 'Failed',
-    queuedAt: '2026-11-24T06:30:00Z',
-    startedAt: '2026-11-24T06:30:06Z',
-    finishedAt: '2026-11-24T06:30:06.420Z',
+    queuedAt: '2026-11-24T06:00:00Z',
+    startedAt: '2026-11-24T06:00:06Z',
+    finishedAt: '2026-11-24T06:00:06.420Z',
     runtimeMs: 420,
     errorSummary:
       'WalkMe refused the credentials of the US region (401). Connect the region again in Connections.'
@@ -302,8 +302,8 @@ export const SAMPLE_RUN_DETAILS: Readonly<Record<string, RunDetail>> = {
   'run-2': {
     run: runOf('run-2'),
     stepLog: [
-      '2026-11-24 06:30:06 UTC  Started: TeachMe course progress → Contact (key Email = Email)',
-      '2026-11-24 06:30:06 UTC  Failed: WalkMe refused the credentials of the US region (401).',
+      '2026-11-24 06:00:06 UTC  Started: TeachMe course progress → Contact (key Email = Email)',
+      '2026-11-24 06:00:06 UTC  Failed: WalkMe refused the credentials of the US region (401).',
       '    Connect the region again in Connections.'
     ].join('\n'),
     issues: [],

@@ -37,7 +37,7 @@ import {
   WEEKDAYS,
   apiNameFrom,
   apiNameProblemOf,
-  isTimeOfDay,
+  isWholeHour,
   mappingOf,
   objectLabelOf,
   SOURCE_CSV_EXPORT,
@@ -835,7 +835,7 @@ export default class IntegrationWizard extends LightningElement {
       sameName(description.apiName, this.targetObject) &&
       description.keyFields.some((field) => sameName(field.apiName, this.objectKeyField)) &&
       this.keyPairVerdict().state !== 'refused' &&
-      (this.isHourly || isTimeOfDay(this.scheduleTimeUtc)) &&
+      (this.isHourly || isWholeHour(this.scheduleTimeUtc)) &&
       (!this.isWeekly || WEEKDAYS.includes(this.scheduleWeekday))
     );
   }

@@ -7,14 +7,14 @@ import {
   FREQUENCY_DAILY,
   FREQUENCY_HOURLY,
   FREQUENCY_WEEKLY,
+  HOURS_UTC,
   SOURCE_CSV_EXPORT,
   SOURCE_INSIGHTS_API,
   WEEKDAYS,
   apiNameProblemOf,
-  isTimeOfDay,
   objectLabelOf,
   passOn,
-  timeOfDay,
+  scheduleTimeProblem,
   type ComboboxOption,
   type ReportStepChangeDetail,
   type ReportStepField
@@ -81,7 +81,7 @@ export default class WizardReportStep extends LightningElement {
   @api apiNameError = '';
   /** Daily, Hourly or Weekly. */
   @api frequency = FREQUENCY_DAILY;
-  /** The time of day of daily and weekly runs, HH:mm in UTC. */
+  /** The time of day of daily and weekly runs, HH:mm in UTC, on the hour. */
   @api scheduleTimeUtc = '';
   /** The weekday of weekly runs. */
   @api scheduleWeekday = '';
@@ -333,10 +333,13 @@ export default class WizardReportStep extends LightningElement {
     return this.frequency === FREQUENCY_WEEKLY;
   }
 
+  /** The whole hours of the day: the dispatcher starts runs only at the top of an hour. */
+  get timeOptions(): readonly ComboboxOption[] {
+    return HOURS_UTC;
+  }
+
   get timeProblem(): string {
-    return this.isHourly || isTimeOfDay(this.scheduleTimeUtc ?? '')
-      ? ''
-      : 'Enter the time as HH:mm in UTC, from 00:00 to 23:59, such as 08:00.';
+    return this.isHourly ? '' : scheduleTimeProblem(this.scheduleTimeUtc ?? '');
   }
 
   // ----- input
@@ -378,7 +381,7 @@ export default class WizardReportStep extends LightningElement {
   }
 
   handleTimeChange(event: CustomEvent<{ value: string }>): void {
-    this.announce(event, 'scheduleTimeUtc', timeOfDay(event.detail.value ?? ''));
+    this.announce(event, 'scheduleTimeUtc', event.detail.value ?? '');
   }
 
   handleWeekdayChange(event: CustomEvent<{ value: string }>): void {

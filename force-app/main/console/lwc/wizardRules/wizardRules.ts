@@ -88,6 +88,7 @@ export const WEEKDAYS: readonly string[] = [
 export const MAX_NAME_LENGTH = 40;
 const DEVELOPER_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 const TIME_OF_DAY = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
+const WHOLE_HOUR = /^([01][0-9]|2[0-3]):00$/;
 
 /** The mapping as the definition carries it: exactly column, columnType and field. */
 export function mappingOf(mapping: FieldMapping): FieldMapping {
@@ -134,15 +135,36 @@ export function apiNameProblemOf(name: string): string {
   return '';
 }
 
-/** Whether a time of day is HH:mm from 00:00 to 23:59. */
-export function isTimeOfDay(value: string): boolean {
-  return TIME_OF_DAY.test(value);
+/**
+ * The times a daily or weekly integration may run at: the whole hours of a UTC day, 00:00 to
+ * 23:00. One dispatcher fires at the top of each hour, so no other time would be kept.
+ */
+export const HOURS_UTC: readonly ComboboxOption[] = Array.from({ length: 24 }, (_unused, hour) => {
+  const value = `${String(hour).padStart(2, '0')}:00`;
+  return { value, label: value };
+});
+
+/** Whether a time is a whole hour, HH:00 from 00:00 to 23:00 (IntegrationValidator's rule). */
+export function isWholeHour(value: string): boolean {
+  return WHOLE_HOUR.test(value);
 }
 
-/** `08:00`, `08:00:00.000` (lightning-input type="time") → `08:00`; anything else as typed. */
-export function timeOfDay(value: string): string {
-  const match = /^(\d{2}):(\d{2})/.exec(value.trim());
-  return match ? `${match[1]}:${match[2]}` : value.trim();
+/**
+ * Why a schedule time cannot be kept, for the time field; empty when it is a whole hour. A
+ * saved time with minutes is named with the hour it runs at until a whole hour is chosen.
+ */
+export function scheduleTimeProblem(value: string): string {
+  if (isWholeHour(value)) {
+    return '';
+  }
+  const withMinutes = TIME_OF_DAY.exec(value);
+  if (withMinutes) {
+    return (
+      `The saved time ${value} is not on the hour: runs start when the hourly dispatcher ` +
+      `passes, at the top of each hour, so it runs at ${withMinutes[1]}:00. Choose a whole hour.`
+    );
+  }
+  return 'Choose a time on the hour, from 00:00 to 23:00.';
 }
 
 /** Whether two API names are the same name (Salesforce compares them without case). */

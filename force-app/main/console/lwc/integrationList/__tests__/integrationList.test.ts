@@ -311,7 +311,7 @@ describe('c-integration-list', () => {
     it('shows a paused integration as Paused, with the failed count and reason of its last run', async () => {
       const element = await render();
 
-      expect(cell(element, 'Contact_NPS', 'schedule')).toBe('Weekly on Monday at 06:30 UTC');
+      expect(cell(element, 'Contact_NPS', 'schedule')).toBe('Weekly on Monday at 06:00 UTC');
       expect(cell(element, 'Contact_NPS', 'next-run')).toBe('Paused');
       expect(within(row(element, 'Contact_NPS'), 'lightning-badge').label).toBe('Paused');
       expect(within(row(element, 'Contact_NPS'), 'c-run-status-badge').status).toBe(
@@ -371,8 +371,8 @@ describe('c-integration-list', () => {
 
       expect(cell(element, 'Account_Onboarding', 'last-run')).toBe('Never run');
       expect(row(element, 'Account_Onboarding').querySelector('c-run-status-badge')).toBeNull();
-      expect(cell(element, 'Account_Onboarding', 'schedule')).toBe('Hourly at :15');
-      expect(cell(element, 'Account_Onboarding', 'next-run')).toBe('2026-11-25 09:15:00 UTC');
+      expect(cell(element, 'Account_Onboarding', 'schedule')).toBe('Hourly, on the hour');
+      expect(cell(element, 'Account_Onboarding', 'next-run')).toBe('2026-11-25 09:00:00 UTC');
     });
 
     it('shows the time a queued run was queued, without counts', async () => {

@@ -546,6 +546,21 @@ describe('c-integration-wizard', () => {
       expect(header(element, 'mapping').disabled).toBe(true);
     });
 
+    it('keeps step 2 incomplete while the time is not on the hour', async () => {
+      const element = await render();
+      await completeEnvironment(element);
+      await click(button(element, 'continue'));
+      await completeReportStep(element);
+      expect(button(element, 'continue').disabled).toBe(false);
+
+      await setSetting(element, 'scheduleTimeUtc', '08:30');
+      expect(button(element, 'continue').disabled).toBe(true);
+      expect(header(element, 'mapping').disabled).toBe(true);
+
+      await setSetting(element, 'frequency', 'Hourly');
+      expect(button(element, 'continue').disabled).toBe(false);
+    });
+
     it('keeps step 2 incomplete while the key pair’s types cannot match', async () => {
       const element = await render();
       await completeEnvironment(element);
@@ -1021,8 +1036,7 @@ describe('c-integration-wizard', () => {
       await completeReportStep(element);
       await setSetting(element, 'frequency', 'Weekly');
       await setSetting(element, 'scheduleWeekday', 'Friday');
-      // lightning-input type="time" reports seconds and milliseconds too.
-      await setSetting(element, 'scheduleTimeUtc', '06:45');
+      await setSetting(element, 'scheduleTimeUtc', '06:00');
       await click(button(element, 'continue'));
       await changeMappings(element, [FIRST_LOGIN]);
 
@@ -1032,7 +1046,7 @@ describe('c-integration-wizard', () => {
         definition: {
           ...newDefinition([FIRST_LOGIN]),
           frequency: 'Weekly',
-          scheduleTimeUtc: '06:45',
+          scheduleTimeUtc: '06:00',
           scheduleWeekday: 'Friday'
         }
       });
@@ -1044,7 +1058,7 @@ describe('c-integration-wizard', () => {
       await completeEnvironment(element);
       await click(button(element, 'continue'));
       await completeReportStep(element);
-      await setSetting(element, 'scheduleTimeUtc', '06:30');
+      await setSetting(element, 'scheduleTimeUtc', '06:00');
       await setSetting(element, 'frequency', 'Hourly');
       await click(button(element, 'continue'));
       await changeMappings(element, [FIRST_LOGIN]);
@@ -1053,7 +1067,7 @@ describe('c-integration-wizard', () => {
 
       const sent = saveIntegrationMock.mock.calls[0][0].definition;
       expect(sent.frequency).toBe('Hourly');
-      expect(sent).not.toHaveProperty('scheduleTimeUtc', '06:30');
+      expect(sent).not.toHaveProperty('scheduleTimeUtc', '06:00');
       expect(sent.scheduleTimeUtc).toBeUndefined();
     });
 
@@ -1620,7 +1634,7 @@ describe('c-integration-wizard', () => {
       expect(step.reportKeyColumn).toBe('email');
       expect(step.frequency).toBe('Weekly');
       expect(step.scheduleWeekday).toBe('Tuesday');
-      expect(step.scheduleTimeUtc).toBe('06:30');
+      expect(step.scheduleTimeUtc).toBe('06:00');
 
       await setSetting(element, 'label', 'Lead logins (EU)');
       expect(reportStep(element).apiName).toBe('Lead_Logins');
@@ -1650,7 +1664,7 @@ describe('c-integration-wizard', () => {
           objectKeyField: 'Email',
           mappings: [...(INTEGRATION.mappings ?? []), LOGINS_30_DAYS],
           frequency: 'Weekly',
-          scheduleTimeUtc: '06:30',
+          scheduleTimeUtc: '06:00',
           scheduleWeekday: 'Tuesday',
           state: 'Paused',
           matchPolicy: 'Skip and report',
@@ -1672,6 +1686,17 @@ describe('c-integration-wizard', () => {
       await click(button(element, 'save'));
 
       expect(saveIntegrationMock.mock.calls[0][0].definition.mappings).toEqual([FIRST_LOGIN]);
+    });
+
+    it('hands a saved time that is not on the hour to the step, which names it, and saves none', async () => {
+      getIntegrationMock.mockResolvedValue({ ...INTEGRATION, scheduleTimeUtc: '06:30' });
+      const element = await render('Lead_Logins');
+
+      expect(reportStep(element).scheduleTimeUtc).toBe('06:30');
+      expect(header(element, 'mapping').disabled).toBe(true);
+
+      await setSetting(element, 'scheduleTimeUtc', '06:00');
+      expect(header(element, 'mapping').disabled).toBe(false);
     });
 
     it('opens at the environment step when the integration’s region is no longer connected', async () => {

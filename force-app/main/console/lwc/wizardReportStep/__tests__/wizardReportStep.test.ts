@@ -120,7 +120,7 @@ describe('c-wizard-report-step', () => {
     choose(element, 'lightning-input[data-id="object-search"]', 'lead');
     choose(element, 'lightning-combobox[data-id="object"]', 'Lead');
     choose(element, 'lightning-combobox[data-id="frequency"]', 'Daily');
-    choose(element, 'lightning-input[data-id="schedule-time"]', '06:45:00.000');
+    choose(element, 'lightning-combobox[data-id="schedule-time"]', '06:00');
 
     expect(changes).toEqual([
       { field: 'label', value: 'Lead logins' },
@@ -129,7 +129,7 @@ describe('c-wizard-report-step', () => {
       { field: 'objectSearch', value: 'lead' },
       { field: 'targetObject', value: 'Lead' },
       { field: 'frequency', value: 'Daily' },
-      { field: 'scheduleTimeUtc', value: '06:45' }
+      { field: 'scheduleTimeUtc', value: '06:00' }
     ]);
   });
 
@@ -461,7 +461,7 @@ describe('c-wizard-report-step', () => {
 
   it('asks for the weekday of weekly runs and no time for hourly ones', async () => {
     const element = await render();
-    expect(query(element, 'lightning-input[data-id="schedule-time"]').value).toBe('08:00');
+    expect(query(element, 'lightning-combobox[data-id="schedule-time"]').value).toBe('08:00');
     expect(find(element, '[data-id="weekday"]')).toBeNull();
 
     await update(element, { frequency: 'Weekly' });
@@ -472,11 +472,33 @@ describe('c-wizard-report-step', () => {
     expect(text(element, '[data-id="hourly-note"]')).toContain('every hour');
   });
 
-  it('says how to write a time it cannot read', async () => {
+  it('offers the whole hours of a UTC day as the time, 00:00 to 23:00', async () => {
+    const element = await render();
+    const time = query(element, 'lightning-combobox[data-id="schedule-time"]');
+
+    expect(time.label).toBe('Time (UTC)');
+    expect(time.options).toHaveLength(24);
+    expect(time.options[0]).toEqual({ value: '00:00', label: '00:00' });
+    expect(time.options[23]).toEqual({ value: '23:00', label: '23:00' });
+    expect(time.options.every((option: { value: string }) => option.value.endsWith(':00'))).toBe(
+      true
+    );
+    expect(find(element, '[data-id="time-problem"]')).toBeNull();
+  });
+
+  it('names a saved time that is not on the hour and the hour it runs at', async () => {
+    const element = await render({ scheduleTimeUtc: '08:30' });
+
+    expect(text(element, '[data-id="time-problem"]')).toBe(
+      'The saved time 08:30 is not on the hour: runs start when the hourly dispatcher passes, at the top of each hour, so it runs at 08:00. Choose a whole hour.'
+    );
+  });
+
+  it('asks for a whole hour when the time cannot be read', async () => {
     const element = await render({ scheduleTimeUtc: '25:00' });
 
     expect(text(element, '[data-id="time-problem"]')).toBe(
-      'Enter the time as HH:mm in UTC, from 00:00 to 23:59, such as 08:00.'
+      'Choose a time on the hour, from 00:00 to 23:00.'
     );
   });
 
