@@ -167,7 +167,7 @@ describe('Salesforce CLI commands', () => {
       loadSample: async () => ({ leads: 0, contacts: 0 })
     });
     const project = {
-      namespace: '',
+      namespace: 'insync',
       sourceApiVersion: '65.0',
       packageDirectories: ['force-app'],
       packageName: 'Insights Sync for Salesforce',

@@ -368,12 +368,21 @@ describe('the CLI answer', () => {
 });
 
 describe('packaging checks', () => {
-  const project = (aliases: Record<string, string>): ProjectFile => ({
-    namespace: '',
+  const project = (aliases: Record<string, string>, namespace = 'insync'): ProjectFile => ({
+    namespace,
     sourceApiVersion: '65.0',
     packageDirectories: ['force-app', 'unpackaged'],
     packageName: 'Insights Sync for Salesforce',
     packageAliases: aliases
+  });
+
+  it('needs a namespace before the package is created', () => {
+    assert.match(
+      failureOf(() =>
+        requirePackage(project({ 'Insights Sync for Salesforce': '0Ho000000000001' }, ''))
+      ),
+      /^sfdx-project.json sets no "namespace": a managed package needs one/
+    );
   });
 
   it('needs the package created once (its alias in sfdx-project.json)', () => {

@@ -154,8 +154,8 @@ export async function promotePackageVersion(
   }
   const options = parsed.values;
   checkNodeVersion();
-  requireNamespace(project);
   const devHub = await requireDevHub(sf, options['target-dev-hub']);
+  requireNamespace(project);
   const requested = options['package-version'];
   const newest = project.packageName
     ? latestVersionAlias(project.packageAliases, project.packageName)
