@@ -179,9 +179,17 @@ describe('package:version', () => {
       output.join('\n')
     );
     assert.ok(
+      output.some((line) => line.startsWith('This version is a beta: install it only in orgs')),
+      'says the version is a beta'
+    );
+    assert.ok(
       output.includes(
         'Install (Developer Edition): https://login.salesforce.com/packaging/installPackage.apexp?p0=04t000000000011AAA'
       )
+    );
+    assert.ok(
+      output.every((line) => !line.includes('production,')),
+      'and gives no production install URL, which refuses a beta'
     );
     assert.ok(
       output.includes(
@@ -211,27 +219,6 @@ describe('package:version', () => {
       run.calls.some((call) => call.join(' ').startsWith('package version create')),
       false,
       'no version is asked for'
-    );
-  });
-
-  it('says a version is a beta, with no production install URL', async () => {
-    const run = fake(
-      {
-        'org list': ORG_LIST,
-        'package version list': NONE_RELEASED,
-        'package version create': CREATED
-      },
-      { [PACKAGE]: '0Ho000000000001AAA' }
-    );
-    assert.equal(await createPackageVersion([], run), 0);
-    const output = printed();
-    assert.ok(
-      output.some((line) => line.startsWith('This version is a beta: install it only in orgs')),
-      output.join('\n')
-    );
-    assert.ok(
-      output.every((line) => !line.includes('production,')),
-      output.join('\n')
     );
   });
 
