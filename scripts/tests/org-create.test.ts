@@ -129,7 +129,7 @@ describe('org:create', () => {
     mock.method(console, 'log', () => undefined);
   });
 
-  it('builds, creates, deploys both package directories, assigns both permission sets, loads the samples', async () => {
+  it('builds, creates, deploys every package directory (the budget tests too), assigns both permission sets, loads the samples', async () => {
     const run = world(HAPPY);
     assert.equal(await createOrg([], run), 0);
     assert.deepEqual(run.commands, [
@@ -138,7 +138,7 @@ describe('org:create', () => {
       'project deploy start',
       'org assign permset'
     ]);
-    assert.deepEqual(run.built, [['force-app', 'unpackaged']]);
+    assert.deepEqual(run.built, [['force-app', 'unpackaged', 'budget-tests']]);
     assert.deepEqual(run.calls[1], [
       'org',
       'create',
@@ -163,6 +163,8 @@ describe('org:create', () => {
       'force-app',
       '--source-dir',
       'unpackaged',
+      '--source-dir',
+      'budget-tests',
       '--target-org',
       NEW_ORG,
       '--wait',

@@ -13,9 +13,9 @@ import {
   writeFileSync
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { repositoryRoot } from '../lib/project.ts';
+import { packageDirectories, repositoryRoot } from '../lib/project.ts';
 
 export interface CheckResult {
   status: number | null;
@@ -28,12 +28,18 @@ export class ProjectCopy {
   /**
    * @param withToolConfig also copy the TypeScript and Jest configuration and link
    * node_modules, so the tools themselves (tsc, Jest) can run inside the copy.
-   * @param sources what to copy of the project's sources (paths relative to its root); the
-   * source folders whole when left out
+   * @param sources what to copy of the project's sources (paths relative to its root); when left
+   * out, every package directory sfdx-project.json lists, whole, and config/
    */
   constructor(withToolConfig = false, sources?: readonly string[]) {
     this.root = mkdtempSync(join(tmpdir(), 'insights-sync-check-'));
-    const entries = [...(sources ?? ['force-app', 'unpackaged', 'config']), 'sfdx-project.json'];
+    const entries = [
+      ...(sources ?? [
+        ...packageDirectories(repositoryRoot).map((folder) => relative(repositoryRoot, folder)),
+        'config'
+      ]),
+      'sfdx-project.json'
+    ];
     if (withToolConfig) {
       entries.push('package.json', 'tsconfig.json', 'types', 'jest.config.js');
       symlinkSync(join(repositoryRoot, 'node_modules'), join(this.root, 'node_modules'), 'dir');

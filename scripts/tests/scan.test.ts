@@ -6,10 +6,10 @@
  * defect must produce.
  */
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ProjectCopy, type CheckResult } from './projectCopy.ts';
+import { packageDirectories } from '../lib/project.ts';
 
 const CLASSES = 'force-app/main/integrations/classes';
 const TESTS = 'force-app/main/integrations/tests';
@@ -56,8 +56,8 @@ describe('npm run scan', () => {
 
   before(() => {
     copy = new ProjectCopy();
-    for (const folder of ['force-app', 'unpackaged']) {
-      rmSync(join(copy.root, folder), { recursive: true, force: true });
+    for (const folder of packageDirectories(copy.root)) {
+      rmSync(folder, { recursive: true, force: true });
     }
     // A query built from a parameter: PMD's injection rule and Graph Engine's FLS rule.
     addClass(copy, CLASSES, 'AccountLookup', [
