@@ -4,6 +4,11 @@
  * metadata (fields, permission sets, classes deployed to scratch orgs and to the org that builds a
  * package version, never installed). A subscriber's "Run All Tests" runs the packaged tests in an
  * org that has none of them.
+ *
+ * And what the package version build must not need: it deploys the package and its
+ * `unpackagedMetadata` folder only, so neither may name a component that only a scratch-org
+ * folder (a package directory without a package that is not `unpackagedMetadata`, such as
+ * budget-tests/) defines.
  */
 import { withoutComments } from './apexSource.ts';
 import { readFileSync } from 'node:fs';
@@ -21,8 +26,14 @@ export interface AllowedReference {
 }
 
 interface SourceFolders {
+  /** The folders of the package itself. */
   packaged: string[];
+  /** Every folder outside the package: its `unpackagedMetadata` and the scratch-org folders. */
   unpackaged: string[];
+  /** The package's `unpackagedMetadata` folders: the version build deploys them and runs their tests. */
+  versionBuild: string[];
+  /** Folders that only scratch orgs receive: the version build neither packages nor deploys them. */
+  scratchOnly: string[];
 }
 
 const STATIC_RESOURCE = /\bStaticResource\b|\bforResource\s*\(|\$Resource\b/i;
@@ -37,11 +48,12 @@ export function sourceFolders(project: string): SourceFolders {
     }[];
   };
   const directories = definition.packageDirectories ?? [];
-  const unpackaged = new Set(
+  const versionBuild = new Set(
     directories.flatMap((directory) =>
       directory.unpackagedMetadata ? [directory.unpackagedMetadata.path] : []
     )
   );
+  const unpackaged = new Set(versionBuild);
   const packaged = directories
     .filter((directory) => directory.package && !unpackaged.has(directory.path))
     .map((directory) => directory.path);
@@ -50,9 +62,13 @@ export function sourceFolders(project: string): SourceFolders {
       unpackaged.add(directory.path);
     }
   }
+  const inProject = (paths: Iterable<string>): string[] =>
+    [...paths].map((path) => join(project, path));
   return {
-    packaged: packaged.map((path) => join(project, path)),
-    unpackaged: [...unpackaged].map((path) => join(project, path))
+    packaged: inProject(packaged),
+    unpackaged: inProject(unpackaged),
+    versionBuild: inProject(versionBuild),
+    scratchOnly: inProject([...unpackaged].filter((path) => !versionBuild.has(path)))
   };
 }
 
@@ -62,8 +78,17 @@ export function sourceFolders(project: string): SourceFolders {
  * A folder without its own definition file (`objects/Lead/` holding only fields) defines nothing.
  */
 export function unpackagedComponents(project: string): Map<string, string> {
+  return componentsIn(project, sourceFolders(project).unpackaged);
+}
+
+/** The components only the scratch-org folders define, by lower-case name, as above. */
+export function scratchOnlyComponents(project: string): Map<string, string> {
+  return componentsIn(project, sourceFolders(project).scratchOnly);
+}
+
+function componentsIn(project: string, folders: readonly string[]): Map<string, string> {
   const components = new Map<string, string>();
-  for (const folder of sourceFolders(project).unpackaged) {
+  for (const folder of folders) {
     for (const path of listFiles(folder, (file) => file.endsWith('-meta.xml'))) {
       const name = basename(path).split('.')[0] ?? '';
       if (name) {
@@ -104,6 +129,35 @@ export function packagedReferenceProblems(
             problems.push(
               `${where}: names ${word}, which only ${definedAt} defines; it is not in the ` +
                 'package, so a subscriber org does not have it.'
+            );
+          }
+        }
+      });
+    }
+  }
+  return problems;
+}
+
+/**
+ * Every reference of the Apex in the `unpackagedMetadata` folders to a component only a
+ * scratch-org folder defines, as `file:line: what and why`; empty when there is none. (The
+ * package's own Apex naming one is among `packagedReferenceProblems`.)
+ */
+export function versionBuildReferenceProblems(project: string): string[] {
+  const components = scratchOnlyComponents(project);
+  const problems: string[] = [];
+  for (const folder of sourceFolders(project).versionBuild) {
+    for (const path of listFiles(folder, (file) => /\.(cls|trigger)$/.test(file))) {
+      const file = displayPath(project, path);
+      const lines = withoutComments(readFileSync(path, 'utf8')).split('\n');
+      lines.forEach((line, index) => {
+        for (const word of line.match(/[A-Za-z][A-Za-z0-9_]*/g) ?? []) {
+          const definedAt = components.get(word.toLowerCase());
+          if (definedAt) {
+            problems.push(
+              `${file}:${index + 1}: names ${word}, which only ${definedAt} defines; ` +
+                'package version create deploys this folder without it, so the version build ' +
+                'would fail to compile.'
             );
           }
         }

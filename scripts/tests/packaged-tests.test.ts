@@ -5,6 +5,11 @@
  * Lead and their permission set, the test that writes them), and the Insights fixtures the tests
  * use live in code: InsightsFixtureBodies, generated from scripts/tests/fixtures/insights, must
  * hold every fixture file exactly.
+ *
+ * The budget tests, which assert CPU and heap figures measured in the org, live in budget-tests/:
+ * a package directory without a package that is not the package's `unpackagedMetadata`, so
+ * `sf package version create` neither packages nor runs them, while scratch orgs (org:create,
+ * test:org) deploy and run them. Nothing the version build deploys may name what they define.
  */
 import assert from 'node:assert/strict';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,12 +25,15 @@ import {
 } from '../build/insights-fixtures.ts';
 import {
   packagedReferenceProblems,
+  scratchOnlyComponents,
+  sourceFolders,
   unpackagedComponents,
   unusedAllowances,
+  versionBuildReferenceProblems,
   type AllowedReference
 } from '../lib/packagedReferences.ts';
 import { withoutComments } from '../lib/apexSource.ts';
-import { repositoryRoot } from '../lib/project.ts';
+import { displayPath, listFiles, repositoryRoot } from '../lib/project.ts';
 import { ProjectCopy } from './projectCopy.ts';
 
 /** Packaged files that name an unpackaged component without depending on it. */
@@ -199,6 +207,103 @@ describe('the packaged Apex and the unpackaged folders', () => {
     assert.ok(!stripped.includes('StaticResource'), stripped);
     assert.ok(stripped.includes("'https://example.com/a'"), 'a string is not a comment');
     assert.ok(stripped.includes("'it\\'s // not a comment'"), 'nor is // inside a string');
+  });
+});
+
+describe('the budget tests and the package version build', () => {
+  const BUDGET_TESTS = [
+    'syncpagebudgettest',
+    'synckeyledgerbudgettest',
+    'insightspagebudgettest',
+    'insightsrowsbodybuilder'
+  ];
+
+  it('keeps budget-tests/ out of the package and out of its unpackagedMetadata', () => {
+    const folders = sourceFolders(repositoryRoot);
+    const shown = (paths: string[]): string[] =>
+      paths.map((path) => displayPath(repositoryRoot, path));
+    assert.deepEqual(shown(folders.packaged), ['force-app']);
+    assert.deepEqual(shown(folders.versionBuild), ['unpackaged']);
+    assert.deepEqual(shown(folders.scratchOnly), ['budget-tests']);
+  });
+
+  it('knows what only budget-tests/ defines: the budget tests and the body builder they share', () => {
+    const names = [...scratchOnlyComponents(repositoryRoot).keys()];
+    assert.deepEqual([...names].sort(), [...BUDGET_TESTS].sort());
+  });
+
+  it('puts every budget test in budget-tests/, none where the version build runs it', () => {
+    const folders = sourceFolders(repositoryRoot);
+    const misplaced = [...folders.packaged, ...folders.versionBuild]
+      .flatMap((folder) => listFiles(folder, (file) => /BudgetTest\.cls$/.test(file)))
+      .map((path) => displayPath(repositoryRoot, path));
+    assert.deepEqual(misplaced, []);
+  });
+
+  it('needs nothing from budget-tests/ in unpackaged/', () => {
+    assert.deepEqual(versionBuildReferenceProblems(repositoryRoot), []);
+  });
+
+  it('fails on a packaged test that uses the body builder of the budget tests', () => {
+    const problems = problemsAfter((copy) =>
+      copy.write(
+        PROBE_TEST,
+        probeTest(
+          'String body = new InsightsRowsBodyBuilder(10, 2).build();',
+          "Assert.isNotNull(body, 'a body');"
+        )
+      )
+    );
+    assert.deepEqual(problems, [
+      `${PROBE_TEST}:5: names InsightsRowsBodyBuilder, which only ` +
+        'budget-tests/main/insights/tests/InsightsRowsBodyBuilder.cls-meta.xml defines; ' +
+        'it is not in the package, so a subscriber org does not have it.'
+    ]);
+  });
+
+  it('fails on an unpackaged test that uses the body builder of the budget tests', () => {
+    const copy = new ProjectCopy();
+    try {
+      copy.write(
+        'unpackaged/test-fields/classes/UnpackagedProbeTest.cls',
+        probeTest(
+          'String body = new InsightsRowsBodyBuilder(10, 2).build();',
+          "Assert.isNotNull(body, 'a body');"
+        ).replace('PackagedProbeTest', 'UnpackagedProbeTest')
+      );
+      assert.deepEqual(versionBuildReferenceProblems(copy.root), [
+        'unpackaged/test-fields/classes/UnpackagedProbeTest.cls:5: names InsightsRowsBodyBuilder, ' +
+          'which only budget-tests/main/insights/tests/InsightsRowsBodyBuilder.cls-meta.xml ' +
+          'defines; package version create deploys this folder without it, so the version build ' +
+          'would fail to compile.'
+      ]);
+    } finally {
+      copy.dispose();
+    }
+  });
+
+  it('fails when a budget test moves back into the package', () => {
+    const copy = new ProjectCopy();
+    try {
+      const moved = 'force-app/main/sync/tests/SyncPageBudgetTest.cls';
+      copy.write(
+        moved,
+        readFileSync(
+          join(repositoryRoot, 'budget-tests/main/sync/tests/SyncPageBudgetTest.cls'),
+          'utf8'
+        )
+      );
+      const problems = packagedReferenceProblems(copy.root, ALLOWED);
+      assert.ok(
+        problems.some(
+          (problem) =>
+            problem.startsWith(`${moved}:`) && problem.includes('names SyncPageBudgetTest')
+        ),
+        problems.join('\n')
+      );
+    } finally {
+      copy.dispose();
+    }
   });
 });
 
