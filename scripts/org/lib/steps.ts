@@ -74,7 +74,7 @@ export async function deployProject(
   packageDirectories: readonly string[],
   waitMinutes: number
 ): Promise<number> {
-  announce(`Deploying ${packageDirectories.join(' and ')} (up to ${waitMinutes} minutes)`);
+  announce(`Deploying ${packageDirectories.join(', ')} (up to ${waitMinutes} minutes)`);
   const outcome = await sf.run([
     'project',
     'deploy',
