@@ -9,10 +9,10 @@
  *   and their count per component and rule is pinned: a new one fails until it is looked at.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { describeFinding, runAxe, type AxeFinding } from './axe.ts';
-import { PreviewHarness } from './previewHarness.ts';
+import { startedHarness } from './previewHarness.ts';
 import { choose } from './consolePage.ts';
 
 const VIEWPORTS = [
@@ -174,14 +174,7 @@ function judge(findings: readonly ViewFinding[], viewport: ViewportName): Verdic
 }
 
 describe('axe-core on every view of the console', () => {
-  const harness = new PreviewHarness();
-
-  before(async () => {
-    await harness.start();
-  });
-  after(async () => {
-    await harness.stop();
-  });
+  const harness = startedHarness();
 
   for (const viewport of VIEWPORTS) {
     it(`finds no violation in the package's own markup at ${viewport.name}`, async () => {

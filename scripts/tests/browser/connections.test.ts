@@ -8,9 +8,9 @@
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { PreviewHarness, artifactsDir } from './previewHarness.ts';
+import { artifactsDir, startedHarness } from './previewHarness.ts';
 import { choose } from './consolePage.ts';
 
 const VIEWPORTS = [
@@ -71,14 +71,7 @@ async function connect(page: Page, panel: Locator, region: string, secret: strin
 
 for (const viewport of VIEWPORTS) {
   describe(`the connections panel at ${viewport.width}×${viewport.height}`, () => {
-    const harness = new PreviewHarness();
-
-    before(async () => {
-      await harness.start();
-    });
-    after(async () => {
-      await harness.stop();
-    });
+    const harness = startedHarness();
 
     async function open(pageErrors: string[]): Promise<Page> {
       const page = await harness.openPreview(pageErrors);

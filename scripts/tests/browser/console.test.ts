@@ -7,8 +7,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { PreviewHarness, artifactsDir } from './previewHarness.ts';
+import { describe, it } from 'node:test';
+import { artifactsDir, startedHarness } from './previewHarness.ts';
 import { action, choose, focusPath, shot } from './consolePage.ts';
 
 /** What the issue allows for rendering and for filtering the 800-field object's mapping step. */
@@ -17,14 +17,7 @@ const BUDGET_MS = 200;
 // Code passed to page.evaluate declares no named functions: tsx would wrap them in a helper
 // (`__name`) that exists only in Node.
 describe('the console in Chromium', () => {
-  const harness = new PreviewHarness();
-
-  before(async () => {
-    await harness.start();
-  });
-  after(async () => {
-    await harness.stop();
-  });
+  const harness = startedHarness();
 
   it('renders the console with the real base components and SLDS, without page errors', async () => {
     const pageErrors: string[] = [];

@@ -5,9 +5,9 @@
  * Run Now and the Log. Elements are found by role and label.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Locator } from 'playwright-core';
-import { PreviewHarness } from './previewHarness.ts';
+import { startedHarness } from './previewHarness.ts';
 import { choose, shot } from './consolePage.ts';
 
 /** What a combobox shows as chosen. */
@@ -22,14 +22,7 @@ function chosen(scope: Locator, label: string): Promise<string> {
 }
 
 describe('a CSV export integration in Chromium', () => {
-  const harness = new PreviewHarness();
-
-  before(async () => {
-    await harness.start();
-  });
-  after(async () => {
-    await harness.stop();
-  });
+  const harness = startedHarness();
 
   it('chooses credential and path, reads the header, maps, previews, saves, runs and logs', async () => {
     const pageErrors: string[] = [];

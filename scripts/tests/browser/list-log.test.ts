@@ -9,9 +9,9 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { PreviewHarness, artifactsDir } from './previewHarness.ts';
+import { type PreviewHarness, artifactsDir, startedHarness } from './previewHarness.ts';
 
 const require = createRequire(import.meta.url);
 /** The components this file covers: an axe finding inside one of them is ours to fix. */
@@ -109,14 +109,7 @@ async function waitForText(
 }
 
 describe('the integration list and the Log in Chromium', () => {
-  const harness = new PreviewHarness();
-
-  before(async () => {
-    await harness.start();
-  });
-  after(async () => {
-    await harness.stop();
-  });
+  const harness = startedHarness();
 
   for (const [name, viewport] of [
     ['1280×720', LAPTOP],

@@ -6,9 +6,9 @@
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { PreviewHarness, artifactsDir } from './previewHarness.ts';
+import { artifactsDir, startedHarness } from './previewHarness.ts';
 import { action } from './consolePage.ts';
 
 /** Ben's lead: it holds a last login (2026-11-02) and a login count, which the report changes. */
@@ -35,14 +35,7 @@ async function pick(wizard: Locator, choice: string): Promise<void> {
 }
 
 describe('sync policies in Chromium', () => {
-  const harness = new PreviewHarness();
-
-  before(async () => {
-    await harness.start();
-  });
-  after(async () => {
-    await harness.stop();
-  });
+  const harness = startedHarness();
 
   it('sets both policies and a row option, previews what they do, saves, and shows them on Edit', async () => {
     const pageErrors: string[] = [];

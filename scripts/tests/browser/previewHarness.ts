@@ -2,6 +2,7 @@
  * Starts what a browser test needs: the compiled components, the built preview on a loopback
  * port, and Debian's Chromium driven by playwright-core (which never downloads a browser).
  */
+import { after, before } from 'node:test';
 import { spawnSync } from 'node:child_process';
 import { staleCompiledModules } from '../../lib/lwcBundles.ts';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -106,4 +107,19 @@ export class PreviewHarness {
       rmSync(this.profileDir, { recursive: true, force: true });
     }
   }
+}
+
+/**
+ * A harness started before the tests of the enclosing `describe` and stopped after them: the
+ * preview built (or reused), served and opened in one Chromium for the whole suite.
+ */
+export function startedHarness(): PreviewHarness {
+  const harness = new PreviewHarness();
+  before(async () => {
+    await harness.start();
+  });
+  after(async () => {
+    await harness.stop();
+  });
+  return harness;
 }

@@ -7,19 +7,12 @@
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { PreviewHarness, artifactsDir } from './previewHarness.ts';
+import { describe, it } from 'node:test';
+import { artifactsDir, startedHarness } from './previewHarness.ts';
 import { choose } from './consolePage.ts';
 
 describe('the reset of values that left the report in Chromium', () => {
-  const harness = new PreviewHarness();
-
-  before(async () => {
-    await harness.start();
-  });
-  after(async () => {
-    await harness.stop();
-  });
+  const harness = startedHarness();
 
   it('opts in, previews the count, saves, shows it on Edit, runs and logs the reset', async () => {
     const pageErrors: string[] = [];

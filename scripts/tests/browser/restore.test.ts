@@ -5,18 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { PreviewHarness, artifactsDir } from './previewHarness.ts';
+import { describe, it } from 'node:test';
+import { artifactsDir, startedHarness } from './previewHarness.ts';
 
 describe('archived integrations in Chromium', () => {
-  const harness = new PreviewHarness();
-
-  before(async () => {
-    await harness.start();
-  });
-  after(async () => {
-    await harness.stop();
-  });
+  const harness = startedHarness();
 
   it('shows the archived integrations, restores one and sees it Paused', async () => {
     const pageErrors: string[] = [];

@@ -5,23 +5,16 @@
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Locator } from 'playwright-core';
-import { PreviewHarness, artifactsDir } from './previewHarness.ts';
+import { artifactsDir, startedHarness } from './previewHarness.ts';
 
 function field(panel: Locator, label: string): Locator {
   return panel.getByLabel(label, { exact: true });
 }
 
 describe('the Settings panel in Chromium', () => {
-  const harness = new PreviewHarness();
-
-  before(async () => {
-    await harness.start();
-  });
-  after(async () => {
-    await harness.stop();
-  });
+  const harness = startedHarness();
 
   it('saves retention and recipients, and shows them again after a reload', async () => {
     const pageErrors: string[] = [];

@@ -7,10 +7,10 @@
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Locator } from 'playwright-core';
 import { fieldRequestText } from '../../../preview/modules/preview/sampleAnswers/templates.ts';
-import { PreviewHarness, artifactsDir } from './previewHarness.ts';
+import { artifactsDir, startedHarness } from './previewHarness.ts';
 import { choose } from './consolePage.ts';
 
 /** The texts of a list's items, spaces collapsed (the ✓ and ✗ marks are hidden from readers). */
@@ -20,14 +20,7 @@ async function itemTexts(list: Locator): Promise<string[]> {
 }
 
 describe('ready-made reports in Chromium', () => {
-  const harness = new PreviewHarness();
-
-  before(async () => {
-    await harness.start();
-  });
-  after(async () => {
-    await harness.stop();
-  });
+  const harness = startedHarness();
 
   it('shows the two Logins fields Contact lacks, the request to copy, and Auto-maps the one it has', async () => {
     const pageErrors: string[] = [];

@@ -16,9 +16,9 @@
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { PreviewHarness, artifactsDir } from './previewHarness.ts';
+import { artifactsDir, startedHarness } from './previewHarness.ts';
 import { choose, focusPath, focusWithin } from './consolePage.ts';
 
 const VIEWPORTS = [
@@ -79,14 +79,7 @@ async function scrollToEnd(page: Page): Promise<void> {
 }
 
 describe('the integration wizard in Chromium', () => {
-  const harness = new PreviewHarness();
-
-  before(async () => {
-    await harness.start();
-  });
-  after(async () => {
-    await harness.stop();
-  });
+  const harness = startedHarness();
 
   for (const viewport of VIEWPORTS) {
     describe(`at ${viewport.name}`, () => {
